@@ -1,0 +1,18 @@
+/** Test projects by layer, so a run can select one (`jest --selectProjects unit`). */
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const project = (name, timeout) => ({
+  displayName: name,
+  testEnvironment: "node",
+  transform: tsJest,
+  testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
+  testTimeout: timeout,
+});
+
+module.exports = {
+  projects: [
+    project("unit", 10_000),
+    project("emulator", 60_000),
+    project("provider", 120_000),
+    project("e2e", 600_000),
+  ],
+};

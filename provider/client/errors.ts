@@ -1,0 +1,91 @@
+import { errorEnvelopeSchema } from "./schemas";
+
+/** A failed call to the networking API, with what the API said and how to find the request again. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+
+  constructor(
+    /** What we were doing, e.g. "creating network link service". */
+    readonly operation: string,
+    /** HTTP status, or 0 when no response arrived. */
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly title: string | undefined,
+    readonly detail: string | undefined,
+    readonly requestId: string | undefined,
+    /** True when the request may have been applied although no success was seen (lost response, 5xx). */
+    readonly outcomeUnknown = false,
+  ) {
+    super(formatMessage(operation, status, code, title, detail, requestId));
+  }
+}
+
+function formatMessage(
+  operation: string,
+  status: number,
+  code?: string,
+  title?: string,
+  detail?: string,
+  requestId?: string,
+): string {
+  const what = status === 0 ? "no response" : [String(status), code].filter(Boolean).join(" ");
+  const why = detail || title || "no details in the response";
+  const hint = hintFor(status);
+  const request = requestId ? ` (request id ${requestId})` : "";
+  return `${operation}: ${what}: ${why}${request}${hint ? `. ${hint}` : ""}`;
+}
+
+function hintFor(status: number): string | undefined {
+  switch (status) {
+    case 401:
+      return "Check confluentcloud:cloudApiKey / confluentcloud:cloudApiSecret (or CONFLUENT_CLOUD_API_KEY / CONFLUENT_CLOUD_API_SECRET): the key must be a Cloud API key, not a cluster key";
+    case 403:
+      return "The API key lacks permission: it needs NetworkAdmin (or OrganizationAdmin) on the environment";
+    case 402:
+      return "A quota is exhausted: at most 1 network link service and 5 endpoints per network, 20 network links per organization";
+    default:
+      return undefined;
+  }
+}
+
+/** Builds an ApiError from an HTTP response, reading the API's error envelope when there is one. */
+export function apiErrorFromResponse(
+  operation: string,
+  status: number,
+  body: unknown,
+  requestId: string | undefined,
+): ApiError {
+  const parsed = errorEnvelopeSchema.safeParse(body);
+  const first = parsed.success ? parsed.data.errors[0] : undefined;
+  const fallbackDetail = first ? undefined : describeBody(body);
+  return new ApiError(
+    operation,
+    status,
+    first?.code ?? undefined,
+    first?.title ?? undefined,
+    first?.detail ?? fallbackDetail,
+    requestId ?? first?.id ?? undefined,
+    status >= 500,
+  );
+}
+
+function describeBody(body: unknown): string | undefined {
+  if (body === undefined || body === null || body === "") return undefined;
+  if (
+    typeof body === "object" &&
+    body !== null &&
+    typeof (body as { message?: unknown }).message === "string"
+  ) {
+    return (body as { message: string }).message;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404;
+}
+
+export function isConflict(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 409;
+}

@@ -1,0 +1,155 @@
+import got, { Got, HTTPError, RequestError, RetryObject } from "got";
+import { apiErrorFromResponse, ApiError } from "./errors";
+
+export const DEFAULT_ENDPOINT = "https://api.confluent.cloud";
+
+/** How hard the client retries 429s, 5xx and network errors. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 6. */
+  limit: number;
+  /** First backoff delay; doubles per attempt, with jitter. Default 1000 ms. */
+  baseDelayMs: number;
+  /** Largest backoff delay. Default 30 000 ms. */
+  maxDelayMs: number;
+  /** Retries stop once this much time has passed since the first attempt. Default 120 000 ms. */
+  totalBudgetMs: number;
+  /** A Retry-After above this is not waited for. Default 60 000 ms. */
+  maxRetryAfterMs: number;
+}
+
+export interface HttpClientOptions {
+  endpoint: string;
+  apiKey: string;
+  apiSecret: string;
+  userAgent: string;
+  /** Per-attempt timeout. Default 30 000 ms. */
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  limit: 6,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  totalBudgetMs: 120_000,
+  maxRetryAfterMs: 60_000,
+};
+
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504, 521, 522, 524];
+const NETWORK_ERRORS = [
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EADDRINUSE",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ENOTFOUND",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+];
+// A POST whose request may have reached the server must not be replayed blindly: the caller looks for
+// the resource it may have made first. These two mean the request was not processed.
+const POST_SAFE_ERRORS = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
+
+export interface HttpResponse<T> {
+  status: number;
+  body: T;
+  requestId: string | undefined;
+}
+
+/** Thin wrapper over got: base URL, Basic auth, timeouts, retries with backoff and jitter, error mapping. */
+export class HttpClient {
+  private readonly got: Got;
+  readonly endpoint: string;
+
+  constructor(options: HttpClientOptions) {
+    const policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.endpoint = options.endpoint.replace(/\/+$/, "");
+    this.got = got.extend({
+      prefixUrl: this.endpoint,
+      username: options.apiKey,
+      password: options.apiSecret,
+      headers: { "user-agent": options.userAgent, accept: "application/json" },
+      timeout: { request: options.requestTimeoutMs ?? 30_000 },
+      responseType: "json",
+      retry: {
+        limit: policy.limit,
+        methods: ["GET", "POST", "PATCH", "DELETE"],
+        statusCodes: RETRY_STATUS,
+        errorCodes: NETWORK_ERRORS,
+        maxRetryAfter: policy.maxRetryAfterMs,
+        calculateDelay: (attempt) => retryDelay(attempt, policy),
+      },
+    });
+  }
+
+  async request<T>(
+    operation: string,
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    path: string,
+    options: { searchParams?: URLSearchParams; json?: object } = {},
+  ): Promise<HttpResponse<T>> {
+    try {
+      const response = await this.got(path.replace(/^\//, ""), {
+        method,
+        searchParams: options.searchParams,
+        json: options.json as Record<string, unknown> | undefined,
+        responseType: "json",
+        context: { startedAt: Date.now() },
+      });
+      return {
+        status: response.statusCode,
+        body: response.body as T,
+        requestId: header(response.headers["x-request-id"]),
+      };
+    } catch (err) {
+      throw toApiError(operation, method, err);
+    }
+  }
+}
+
+function retryDelay(
+  { attemptCount, error, computedValue, retryAfter }: RetryObject,
+  policy: RetryPolicy,
+): number {
+  if (computedValue === 0) return 0;
+  const startedAt = (error.options.context as { startedAt?: number }).startedAt ?? Date.now();
+  const status = error.response?.statusCode;
+  if (error.options.method === "POST" && status !== 429 && !POST_SAFE_ERRORS.includes(error.code)) return 0;
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptCount - 1));
+  // Full jitter on our own backoff; a server-given Retry-After is honoured as is, plus a little spread.
+  const delay =
+    retryAfter !== undefined ? retryAfter + Math.random() * 250 : backoff / 2 + (Math.random() * backoff) / 2;
+  if (Date.now() - startedAt + delay > policy.totalBudgetMs) return 0;
+  return delay;
+}
+
+function toApiError(operation: string, method: string, err: unknown): ApiError {
+  if (err instanceof HTTPError) {
+    const response = err.response;
+    return apiErrorFromResponse(
+      operation,
+      response.statusCode,
+      response.body,
+      header(response.headers["x-request-id"]),
+    );
+  }
+  if (err instanceof RequestError) {
+    // Whether the server applied a write we never heard back about is unknown, except when the
+    // connection could not even be opened.
+    const unknown = method !== "GET" && !POST_SAFE_ERRORS.includes(err.code);
+    return new ApiError(operation, 0, err.code, undefined, networkDetail(err), undefined, unknown);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new ApiError(operation, 0, undefined, undefined, message, undefined, method !== "GET");
+}
+
+function networkDetail(err: RequestError): string {
+  // got's own message can quote the request options; keep only the error code and the host.
+  const url = err.options?.url;
+  const host = url ? `${url.protocol}//${url.host}` : "the API";
+  return `could not complete the request to ${host} (${err.code ?? err.name})`;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

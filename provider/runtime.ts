@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkingClient } from "./client/networking";
+import { ConfigSource, resolveConfig } from "./config";
+import { ProviderContext } from "./resources/context";
+import { NetworkLinkEndpointProvider } from "./resources/endpoint-provider";
+import { NetworkLinkServiceProvider } from "./resources/service-provider";
+import { USER_AGENT } from "./version";
+import { PollSchedule } from "./wait";
+
+// The code that runs inside the dynamic-provider host. The serialized providers stored in the state
+// only `require()` this module by package name, so credentials, clients and our own code are never
+// captured into the state, and state written by an older release runs the installed release's code.
+
+let config: ConfigSource | undefined;
+
+/** Called by the dynamic-provider host with the whole stack config. */
+export function configure(req: { config: ConfigSource }): void {
+  config = req.config;
+}
+
+/** Stack-config keys that tune the wait for READY (benchmarks compare schedules with them). */
+export const POLL_CONFIG_KEYS = {
+  initialDelayMs: "confluentNetworkLink:pollInitialDelayMs",
+  maxDelayMs: "confluentNetworkLink:pollMaxDelayMs",
+  fixedIntervalMs: "confluentNetworkLink:pollIntervalMs",
+} as const;
+
+function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
+  const schedule: Partial<PollSchedule> = {};
+  for (const [field, key] of Object.entries(POLL_CONFIG_KEYS) as [keyof typeof POLL_CONFIG_KEYS, string][]) {
+    const raw = source?.get(key);
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0)
+      throw new Error(`${key} must be a number of milliseconds, got '${raw}'`);
+    schedule[field] = value;
+  }
+  return schedule;
+}
+
+export function context(): ProviderContext {
+  return {
+    client: () => {
+      const resolved = resolveConfig(config);
+      return new NetworkingClient({
+        endpoint: resolved.endpoint,
+        apiKey: resolved.apiKey,
+        apiSecret: resolved.apiSecret,
+        userAgent: USER_AGENT,
+      });
+    },
+    info: (message) => void pulumi.log.info(message, undefined, undefined, true),
+    warn: (message) => void pulumi.log.warn(message),
+    poll: pollSchedule(config),
+  };
+}
+
+export function serviceProvider(): NetworkLinkServiceProvider {
+  return new NetworkLinkServiceProvider(context());
+}
+
+export function endpointProvider(): NetworkLinkEndpointProvider {
+  return new NetworkLinkEndpointProvider(context());
+}

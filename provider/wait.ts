@@ -1,0 +1,108 @@
+/** How a wait for a phase polls. */
+export interface PollSchedule {
+  /** First poll this long after the start. Default 1000 ms. */
+  initialDelayMs: number;
+  /**
+   * Each later poll waits this fraction of the time already waited, so the overshoot past the moment
+   * the phase changes stays a small share of the provisioning time itself. Default 0.15.
+   */
+  growth: number;
+  /** Longest gap between polls. Default 10 000 ms. */
+  maxDelayMs: number;
+  /** Fixed gap instead (for comparing with other tools' schedules); overrides growth when set. */
+  fixedIntervalMs?: number;
+}
+
+export const DEFAULT_POLL: PollSchedule = { initialDelayMs: 1000, growth: 0.15, maxDelayMs: 10_000 };
+
+export type PhaseVerdict = "done" | "wait" | "fail";
+
+export interface WaitOptions<T> {
+  /** What we wait for, for messages: "network link endpoint nle-abc123 to become READY". */
+  description: string;
+  poll: () => Promise<T>;
+  judge: (value: T) => PhaseVerdict;
+  phaseOf: (value: T) => string;
+  timeoutMs: number;
+  schedule?: Partial<PollSchedule>;
+  /** Called on every phase seen, and every 30 s while nothing changes. */
+  onProgress?: (message: string) => void;
+  /** The value at hand before the first poll (e.g. the create response), judged first. */
+  initial?: T;
+}
+
+export class WaitTimeoutError<T> extends Error {
+  override readonly name = "WaitTimeoutError";
+  constructor(
+    message: string,
+    readonly last: T | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class WaitFailedError<T> extends Error {
+  override readonly name = "WaitFailedError";
+  constructor(
+    message: string,
+    readonly last: T,
+  ) {
+    super(message);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `judge` says done or fail, or the timeout passes. Returns the last value read. */
+export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
+  const schedule = { ...DEFAULT_POLL, ...options.schedule };
+  const started = Date.now();
+  let last = options.initial;
+  let lastPhase: string | undefined;
+  let lastReport = started;
+  let delay = schedule.initialDelayMs;
+  const report = (value: T) => {
+    const phase = options.phaseOf(value);
+    const now = Date.now();
+    if (phase !== lastPhase || now - lastReport >= 30_000) {
+      options.onProgress?.(`${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`);
+      lastPhase = phase;
+      lastReport = now;
+    }
+  };
+  if (last !== undefined) {
+    const verdict = options.judge(last);
+    if (verdict === "done") return last;
+    if (verdict === "fail")
+      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    report(last);
+  }
+  for (;;) {
+    const elapsed = Date.now() - started;
+    if (elapsed + delay > options.timeoutMs) {
+      const remaining = options.timeoutMs - elapsed;
+      if (remaining <= 0) {
+        const phase = last === undefined ? "unknown" : options.phaseOf(last);
+        throw new WaitTimeoutError(
+          `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s`,
+          last,
+        );
+      }
+      delay = remaining;
+    }
+    await sleep(delay);
+    last = await options.poll();
+    const verdict = options.judge(last);
+    if (verdict === "done") return last;
+    if (verdict === "fail")
+      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    report(last);
+    delay = nextDelay(schedule, Date.now() - started);
+  }
+}
+
+/** The gap before the next poll, given how long we have waited so far. */
+export function nextDelay(schedule: PollSchedule, elapsedMs: number): number {
+  if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
+  return Math.min(schedule.maxDelayMs, Math.max(schedule.initialDelayMs, elapsedMs * schedule.growth));
+}

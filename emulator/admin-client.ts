@@ -1,0 +1,92 @@
+import type { CounterSnapshot, FaultSettings } from "./faults";
+import type { Delays, SeedInput } from "./store/types";
+
+export interface EmulatorNetwork {
+  id: string;
+  environment: string;
+  kafka_clusters: number;
+}
+
+/** What `GET /_emulator/state` returns; services and endpoints are rendered as the API renders them. */
+export interface EmulatorState {
+  organization_id: string;
+  environments: string[];
+  networks: EmulatorNetwork[];
+  services: Record<string, unknown>[];
+  endpoints: Record<string, unknown>[];
+  delays: Delays;
+}
+
+export interface ForcePhaseOptions {
+  error_code?: string;
+  error_message?: string;
+}
+
+/** A typed client of the emulator's admin API (`/_emulator/…`), for tests, demos and benchmarks. */
+export class EmulatorAdmin {
+  private readonly base: string;
+
+  constructor(url: string) {
+    this.base = url.replace(/\/+$/, "");
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.base}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Drops every service and endpoint, clears faults and counters, restores start-up delays. */
+  async reset(options: { keepSeed?: boolean } = {}): Promise<void> {
+    await this.call("POST", "/reset", options);
+  }
+
+  async seed(input: SeedInput): Promise<void> {
+    await this.call("POST", "/seed", input);
+  }
+
+  setKafkaClusters(networkId: string, kafkaClusters: number): Promise<EmulatorNetwork> {
+    return this.call("PATCH", `/networks/${encodeURIComponent(networkId)}`, {
+      kafka_clusters: kafkaClusters,
+    });
+  }
+
+  /** Pins a resource's phase (until it is deleted); `null` releases it. */
+  async forcePhase(id: string, phase: string | null, options: ForcePhaseOptions = {}): Promise<void> {
+    await this.call("POST", `/resources/${encodeURIComponent(id)}/phase`, { phase, ...options });
+  }
+
+  /** Deletes a service or endpoint at once, behind the client's back (drift). */
+  async deleteOutOfBand(id: string): Promise<void> {
+    await this.call("DELETE", `/resources/${encodeURIComponent(id)}`);
+  }
+
+  state(): Promise<EmulatorState> {
+    return this.call("GET", "/state");
+  }
+
+  counters(): Promise<CounterSnapshot> {
+    return this.call("GET", "/counters");
+  }
+
+  async resetCounters(): Promise<void> {
+    await this.call("POST", "/counters/reset");
+  }
+
+  setFaults(faults: FaultSettings): Promise<FaultSettings> {
+    return this.call("PUT", "/faults", faults);
+  }
+
+  clearFaults(): Promise<FaultSettings> {
+    return this.call("DELETE", "/faults");
+  }
+
+  setDelays(delays: Partial<Delays>): Promise<Delays> {
+    return this.call("PUT", "/delays", delays);
+  }
+}

@@ -1,0 +1,13 @@
+/** Public API of the offline Confluent Cloud networking (network links) emulator. */
+export { buildApp, DEFAULT_CREDENTIALS, type Credentials, type EmulatorOptions } from "./app";
+export { startEmulator, type RunningEmulator } from "./server";
+export {
+  EmulatorAdmin,
+  type EmulatorState,
+  type EmulatorNetwork,
+  type ForcePhaseOptions,
+} from "./admin-client";
+export { DEFAULT_SEED, DEFAULT_ORGANIZATION_ID } from "./store/seed";
+export { DEFAULT_DELAYS, type Delays, type SeedInput, type SeedNetwork } from "./store/types";
+export { LIMITS } from "./store/services";
+export type { FaultSettings, ErrorFault, CounterSnapshot } from "./faults";

@@ -1,0 +1,91 @@
+/** Provisioning timeline, in milliseconds. 0 means the next read already shows the settled phase. */
+export interface Delays {
+  serviceProvisioningMs: number;
+  endpointProvisioningMs: number;
+  deprovisioningMs: number;
+  pendingAcceptExpiryMs: number;
+}
+
+export const DEFAULT_DELAYS: Delays = {
+  serviceProvisioningMs: 500,
+  endpointProvisioningMs: 500,
+  deprovisioningMs: 500,
+  pendingAcceptExpiryMs: 10 * 60_000,
+};
+
+export interface SeedNetwork {
+  id: string;
+  kafka_clusters?: number;
+}
+
+export interface SeedInput {
+  organization_id?: string;
+  environments: { id: string; networks?: SeedNetwork[] }[];
+}
+
+export interface NetworkRecord {
+  id: string;
+  environment: string;
+  kafka_clusters: number;
+}
+
+/** A phase forced through the admin API; it sticks until the resource is deleted. */
+export interface ForcedPhase {
+  phase: string;
+  error_code?: string;
+  error_message?: string;
+}
+
+/** Fields shared by services and endpoints. Times are epoch milliseconds; phases derive from them. */
+interface BaseRecord {
+  id: string;
+  environment: string;
+  network: string;
+  display_name: string;
+  description: string;
+  createdAt: number;
+  updatedAt: number;
+  /** End of PROVISIONING, fixed at creation so a later delay change does not rewrite history. */
+  readyAt: number;
+  /** Set by DELETE: DEPROVISIONING until `goneAt`, then the record is dropped. */
+  deletingAt?: number;
+  goneAt?: number;
+  forced?: ForcedPhase;
+}
+
+export interface ServiceRecord extends BaseRecord {
+  kind: "service";
+  accept: { environments: string[]; networks: string[] };
+}
+
+export interface EndpointRecord extends BaseRecord {
+  kind: "endpoint";
+  service: string;
+  serviceEnvironment: string;
+  serviceNetwork: string;
+  /** When the service's accept list first admitted this endpoint (undefined: never admitted). */
+  acceptedAt?: number;
+  /** When an unadmitted endpoint lapses to EXPIRED. */
+  expiresAt?: number;
+  /** When the service withdrew its admission; DISCONNECTED is terminal. */
+  disconnectedAt?: number;
+}
+
+export type ResourceRecord = ServiceRecord | EndpointRecord;
+
+/** Everything the store holds; this is also what persistence writes. */
+export interface StoreState {
+  organizationId: string;
+  networks: Record<string, NetworkRecord>;
+  environments: string[];
+  services: Record<string, ServiceRecord>;
+  endpoints: Record<string, EndpointRecord>;
+}
+
+/** Computed status, as rendered in `status`. */
+export interface Status {
+  phase: string;
+  error_code?: string;
+  error_message?: string;
+  expires_at?: string;
+}

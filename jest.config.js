@@ -1,5 +1,5 @@
 /** Test projects by layer, so a run can select one (`jest --selectProjects unit`). */
-const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 const project = (name, timeout) => ({
   displayName: name,
   testEnvironment: "node",

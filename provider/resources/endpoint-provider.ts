@@ -82,6 +82,8 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     _olds: unknown,
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<EndpointInputs>> {
+    // Missing credentials fail at preview, before anything else happens.
+    this.context.client();
     const parsed = endpointInputsSchema.safeParse(withoutProvider(news));
     if (!parsed.success) return { failures: toFailures(parsed.error) };
     return { inputs: { ...withoutProvider(news), ...parsed.data } as EndpointInputs };

@@ -72,6 +72,8 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     olds: Partial<ServiceOutputs>,
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<ServiceInputs>> {
+    // Missing credentials fail at preview, before anything else happens.
+    this.context.client();
     const parsed = serviceInputsSchema.safeParse(withoutProvider(news));
     if (!parsed.success) return { failures: toFailures(parsed.error) };
     const dropped = droppedAcceptIds(olds, parsed.data);

@@ -6,7 +6,7 @@ export interface CreateOnceOptions<T> {
   post: () => Promise<T>;
   /** Looks for the object an earlier POST of ours may have made (lost response, 5xx after commit). */
   findOurs: () => Promise<T | undefined>;
-  /** Builds the error for a 409 about an object this stack did not make. */
+  /** Builds the error for a 409 (or per-network quota) about an object this stack did not make. */
   conflict: (err: ApiError) => Promise<Error>;
   attempts?: number;
   retryDelayMs?: number;
@@ -24,7 +24,8 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<T> {
       return await options.post();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      const conflict = err.status === 409;
+      // The one-service-per-network rule answers 402 quota_exceeded: an existing object, like a 409.
+      const conflict = err.status === 409 || err.status === 402;
       if (conflict || err.outcomeUnknown) {
         // A 409 right after an unknown outcome is most likely our own earlier POST.
         if (!conflict || outcomeUnknown) {

@@ -23,7 +23,14 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     languageOptions: {
-      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
     },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -7,3 +7,16 @@ export { ApiError } from "./client/errors";
 export { NetworkingClient } from "./client/networking";
 export { CONFIG_KEYS, ENV_VARS } from "./config";
 export { PACKAGE_NAME, VERSION } from "./version";
+export { NetworkLink, validateLink } from "./components/network-link";
+export type { NetworkLinkArgs } from "./components/network-link";
+export { BidirectionalNetworkLink, validatePair } from "./components/bidirectional";
+export type { BidirectionalNetworkLinkArgs } from "./components/bidirectional";
+export { NetworkLinkMesh, largestMesh, validateMesh } from "./components/mesh";
+export type { MeshNetwork, MeshPlan, NetworkLinkMeshArgs } from "./components/mesh";
+export {
+  acceptProblem,
+  MAX_ENDPOINTS_PER_NETWORK,
+  MAX_NETWORK_LINKS_PER_ORGANIZATION,
+  MAX_SERVICES_PER_NETWORK,
+} from "./components/shared";
+export type { IdReference, LinkSettings, NetworkSide, Side } from "./components/shared";

@@ -44,6 +44,9 @@ export interface NetworkLinkEndpointArgs {
   deleteTimeoutSeconds?: pulumi.Input<number>;
 }
 
+// One object for every resource of this kind, so Pulumi serializes it once per program.
+const PROVIDER = forwardingProvider("endpoint");
+
 /**
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
  * link is up when the endpoint is READY.
@@ -63,7 +66,7 @@ export class NetworkLinkEndpoint extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NetworkLinkEndpointArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      forwardingProvider("endpoint"),
+      PROVIDER,
       name,
       {
         displayName: name,

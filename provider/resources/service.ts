@@ -36,6 +36,9 @@ export interface NetworkLinkServiceArgs {
   deleteTimeoutSeconds?: pulumi.Input<number>;
 }
 
+// One object for every resource of this kind, so Pulumi serializes it once per program.
+const PROVIDER = forwardingProvider("service");
+
 /**
  * A Network Link Service in the target network: the side that accepts connections. Endpoints in
  * other (origin) networks connect to it, which makes the target network reachable from them.
@@ -57,7 +60,7 @@ export class NetworkLinkService extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NetworkLinkServiceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      forwardingProvider("service"),
+      PROVIDER,
       name,
       {
         displayName: name,

@@ -1,0 +1,113 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { NetworkLinkService } from "../resources/service";
+import {
+  allReady,
+  knownId,
+  linkSettings,
+  linkEndpoint,
+  originOf,
+  phasesOf,
+  planService,
+  type LinkSettings,
+  type Side,
+} from "./shared";
+
+/** Arguments of a BidirectionalNetworkLink. */
+export interface BidirectionalNetworkLinkArgs extends LinkSettings {
+  /**
+   * One network. It gets a service (unless it brings `service`) and the endpoint of direction a→b.
+   * Changing its environment or network replaces the resources in it.
+   */
+  a: Side;
+  /**
+   * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`)
+   * and the endpoint of direction b→a.
+   */
+  b: Side;
+  /**
+   * Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, ….
+   * Default: the component's name.
+   */
+  displayNamePrefix?: string;
+}
+
+/**
+ * Network links both ways between two Private Link networks: a service in each network that accepts
+ * the other network, and an endpoint in each network pointing at the other's service.
+ *
+ * Directions are named by where connections go: `aToB` is the endpoint in network a, connected to
+ * b's service, so clients in a reach b. For cluster linking (destination-initiated, the only mode
+ * over network links) the destination cluster opens the connection, so `aToB` carries a link whose
+ * destination cluster is in a and whose source cluster is in b: data then flows from b to a.
+ */
+export class BidirectionalNetworkLink extends pulumi.ComponentResource {
+  /** The service in network a (created, or `a.service`). Endpoints in b connect to it. */
+  public readonly aService: NetworkLinkService;
+  /** The service in network b (created, or `b.service`). Endpoints in a connect to it. */
+  public readonly bService: NetworkLinkService;
+  /** The endpoint in network a, connected to `bService`: network a reaches network b. */
+  public readonly aToB: NetworkLinkEndpoint;
+  /** The endpoint in network b, connected to `aService`: network b reaches network a. */
+  public readonly bToA: NetworkLinkEndpoint;
+  /** The last phase of each resource: `{ aService, bService, aToB, bToA }`. */
+  public readonly phases: pulumi.Output<Record<string, string>>;
+  /** True when both endpoints are READY. */
+  public readonly ready: pulumi.Output<boolean>;
+
+  constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
+    const known = validatePair(knownId(args.a.network), knownId(args.b.network));
+    if (known) throw new pulumi.ResourceError(known, this);
+
+    // Both origins, checked again once Output IDs are known; every accept list and existing-service
+    // reference derives from this, so nothing that depends on it is created when it fails.
+    const pair = pulumi.all([originOf("side a", args.a), originOf("side b", args.b)]).apply(([a, b]) => {
+      const problem = validatePair(a.network, b.network);
+      if (problem) throw new pulumi.ResourceError(problem, this);
+      return { a, b };
+    });
+    const prefix = args.displayNamePrefix ?? name;
+    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
+    const aPlan = planService(
+      this,
+      `${name}-a-service`,
+      args.a,
+      pair.apply((p) => [p.b]),
+      settings("a-service"),
+    );
+    const bPlan = planService(
+      this,
+      `${name}-b-service`,
+      args.b,
+      pair.apply((p) => [p.a]),
+      settings("b-service"),
+    );
+
+    this.aService = aPlan.service;
+    this.bService = bPlan.service;
+    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("a-to-b"));
+    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("b-to-a"));
+    this.phases = phasesOf({
+      aService: this.aService,
+      bService: this.bService,
+      aToB: this.aToB,
+      bToA: this.bToA,
+    });
+    this.ready = allReady([this.aToB, this.bToA]);
+    this.registerOutputs({
+      aService: this.aService,
+      bService: this.bService,
+      aToB: this.aToB,
+      bToA: this.bToA,
+      phases: this.phases,
+      ready: this.ready,
+    });
+  }
+}
+
+/** Why two networks cannot be linked (undefined when they can, or when an ID is not known yet). */
+export function validatePair(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined || a !== b) return undefined;
+  return `a and b are the same network ${a}: a network link joins two different networks, so give b another network`;
+}

@@ -1,0 +1,191 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { NetworkLinkService } from "../resources/service";
+import {
+  allReady,
+  knownId,
+  linkEndpoint,
+  linkSettings,
+  MAX_ENDPOINTS_PER_NETWORK,
+  MAX_NETWORK_LINKS_PER_ORGANIZATION,
+  MAX_SERVICES_PER_NETWORK,
+  originOf,
+  phasesOf,
+  planService,
+  type LinkSettings,
+  type Side,
+} from "./shared";
+
+/** One network of a mesh. */
+export interface MeshNetwork extends Side {
+  /**
+   * Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and
+   * output keys. Default: its index in `networks`. Must be unique within the mesh.
+   */
+  name?: string;
+}
+
+/** Arguments of a NetworkLinkMesh. */
+export interface NetworkLinkMeshArgs extends LinkSettings {
+  /**
+   * The networks to link, every one to every other: at least 2 and, since each network holds one
+   * endpoint per peer and at most 5 endpoints, at most 6; each network once. A mesh of N networks
+   * uses N×(N−1) of the organization's 20 network links.
+   */
+  networks: MeshNetwork[];
+  /**
+   * Network links (endpoints) that already exist elsewhere in the organization; they count against
+   * its limit of 20. Default 0.
+   */
+  existingLinkCount?: number;
+  /**
+   * Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`,
+   * `<prefix>-<from>-to-<to>`. Default: the component's name.
+   */
+  displayNamePrefix?: string;
+}
+
+/** What validateMesh needs: each network's name (index by default) and ID when known. */
+export interface MeshPlan {
+  networks: { name: string; network?: string }[];
+  existingLinkCount?: number;
+}
+
+/**
+ * Every network linked to every other: one service per network accepting all the other networks,
+ * and an endpoint for every ordered pair (`<from>-to-<to>` lives in network `from` and reaches `to`).
+ * The limits are checked before anything is registered.
+ */
+export class NetworkLinkMesh extends pulumi.ComponentResource {
+  /** The service of each network, by network name (created, or the network's `service`). */
+  public readonly services: Record<string, NetworkLinkService>;
+  /** The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`. */
+  public readonly endpoints: Record<string, NetworkLinkEndpoint>;
+  /** The last phase of each resource, keyed `<name>-service` and `<from>-to-<to>`. */
+  public readonly phases: pulumi.Output<Record<string, string>>;
+  /** True when every endpoint is READY. */
+  public readonly ready: pulumi.Output<boolean>;
+
+  constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
+    const networks = args.networks ?? [];
+    const keys = networks.map((n, i) => n.name ?? String(i));
+    const plan = (ids: (string | undefined)[]): MeshPlan => ({
+      networks: keys.map((key, i) => ({ name: key, network: ids[i] })),
+      existingLinkCount: args.existingLinkCount,
+    });
+    const known = validateMesh(plan(networks.map((n) => knownId(n.network))));
+    if (known.length > 0) throw new pulumi.ResourceError(known.join("\n"), this);
+
+    // The same rules once every ID is known; every accept list and existing-service reference
+    // derives from this, so nothing that depends on it is created when it fails.
+    const origins = pulumi.all(networks.map((n, i) => originOf(keys[i], n))).apply((list) => {
+      const problems = validateMesh(plan(list.map((o) => o.network)));
+      if (problems.length > 0) throw new pulumi.ResourceError(problems.join("\n"), this);
+      return list;
+    });
+    const prefix = args.displayNamePrefix ?? name;
+    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
+    const plans = networks.map((network, i) =>
+      planService(
+        this,
+        `${name}-${keys[i]}-service`,
+        network,
+        origins.apply((list) => list.filter((_, j) => j !== i)),
+        settings(`${keys[i]}-service`),
+      ),
+    );
+
+    this.services = Object.fromEntries(plans.map((p, i) => [keys[i], p.service]));
+    this.endpoints = {};
+    networks.forEach((from, i) =>
+      networks.forEach((_, j) => {
+        if (i === j) return;
+        const key = `${keys[i]}-to-${keys[j]}`;
+        this.endpoints[key] = linkEndpoint(this, `${name}-${key}`, from, plans[j], settings(key));
+      }),
+    );
+    this.phases = phasesOf({
+      ...Object.fromEntries(Object.entries(this.services).map(([key, s]) => [`${key}-service`, s])),
+      ...this.endpoints,
+    });
+    this.ready = allReady(Object.values(this.endpoints));
+    this.registerOutputs({
+      services: this.services,
+      endpoints: this.endpoints,
+      phases: this.phases,
+      ready: this.ready,
+    });
+  }
+}
+
+/** The most networks a mesh may have when `existingLinkCount` links are already in use (0 if none fits). */
+export function largestMesh(existingLinkCount = 0): number {
+  let n = 0;
+  while (
+    n + 1 <= MAX_ENDPOINTS_PER_NETWORK + 1 &&
+    (n + 1) * n + existingLinkCount <= MAX_NETWORK_LINKS_PER_ORGANIZATION
+  ) {
+    n += 1;
+  }
+  return n >= 2 ? n : 0;
+}
+
+/** Every reason the mesh cannot be made; empty when it fits. IDs not known yet are skipped. */
+export function validateMesh(plan: MeshPlan): string[] {
+  const problems: string[] = [];
+  const count = plan.networks.length;
+  const existing = plan.existingLinkCount ?? 0;
+  if (count < 2) problems.push(`a mesh needs at least 2 networks, got ${count}`);
+  if (!Number.isInteger(existing) || existing < 0) {
+    problems.push(`existingLinkCount must be a whole number of 0 or more, got ${existing}`);
+    return problems;
+  }
+  problems.push(...duplicates(plan));
+  const all = plan.networks.map((n) => n.network ?? n.name).join(", ");
+  const endpointsEach = count - 1;
+  if (endpointsEach > MAX_ENDPOINTS_PER_NETWORK) {
+    problems.push(
+      `a mesh of ${count} networks puts ${endpointsEach} endpoints in each network (${all}), and a network ` +
+        `holds at most ${MAX_ENDPOINTS_PER_NETWORK}: the largest mesh that fits is ${MAX_ENDPOINTS_PER_NETWORK + 1} networks`,
+    );
+  }
+  const links = count * (count - 1);
+  if (count >= 2 && links + existing > MAX_NETWORK_LINKS_PER_ORGANIZATION) {
+    const largest = largestMesh(existing);
+    problems.push(
+      `a mesh of ${count} networks needs ${links} network links, and the organization allows ` +
+        `${MAX_NETWORK_LINKS_PER_ORGANIZATION} (${existing} already in use): ` +
+        (largest
+          ? `the largest mesh that fits is ${largest} networks`
+          : "no mesh fits: free at least 2 network links first"),
+    );
+  }
+  return problems;
+}
+
+/** Networks listed twice (a network holds one service) and names given twice (they name children). */
+function duplicates(plan: MeshPlan): string[] {
+  const problems: string[] = [];
+  const names = new Map<string, number>();
+  plan.networks.forEach(({ name }, i) => {
+    const first = names.get(name);
+    if (first === undefined) names.set(name, i);
+    else
+      problems.push(
+        `networks[${first}] and networks[${i}] are both named '${name}': give each network a unique name (it names the child resources)`,
+      );
+  });
+  const seen = new Map<string, number>();
+  plan.networks.forEach(({ network }, i) => {
+    if (network === undefined) return;
+    const first = seen.get(network);
+    if (first === undefined) seen.set(network, i);
+    else
+      problems.push(
+        `network ${network} is listed twice (networks[${first}] and networks[${i}]): a network holds at most ` +
+          `${MAX_SERVICES_PER_NETWORK} service, so list each network once`,
+      );
+  });
+  return problems;
+}

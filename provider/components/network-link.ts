@@ -1,0 +1,97 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { NetworkLinkService } from "../resources/service";
+import {
+  idOf,
+  knownId,
+  linkEndpoint,
+  linkSettings,
+  originOf,
+  phasesOf,
+  planService,
+  type LinkSettings,
+  type NetworkSide,
+  type Side,
+} from "./shared";
+
+/** Arguments of a NetworkLink. */
+export interface NetworkLinkArgs extends LinkSettings {
+  /**
+   * The network that connects: it gets the endpoint. For cluster linking, the network of the
+   * DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per
+   * network. Changing it replaces the endpoint.
+   */
+  origin: NetworkSide;
+  /**
+   * The network connected to: it gets the service, accepting the origin network (unless it brings
+   * `service`, whose accept list must then admit the origin). For cluster linking, the network of the
+   * SOURCE cluster. Must differ from the origin.
+   */
+  target: Side;
+  /**
+   * Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and
+   * `<prefix>-origin-to-target`. Default: the component's name.
+   */
+  displayNamePrefix?: string;
+}
+
+/**
+ * A one-way network link: clients in the origin network reach the target network. Creates the
+ * target's service (or checks an existing one) and the origin's endpoint pointing at it.
+ */
+export class NetworkLink extends pulumi.ComponentResource {
+  /** The service in the target network (created, or `target.service`). */
+  public readonly service: NetworkLinkService;
+  /** The endpoint in the origin network. */
+  public readonly endpoint: NetworkLinkEndpoint;
+  /** The last phase of each resource: `{ service, endpoint }`. */
+  public readonly phases: pulumi.Output<Record<string, string>>;
+  /** True when the endpoint is READY. */
+  public readonly ready: pulumi.Output<boolean>;
+
+  constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("confluent-network-link:index:NetworkLink", name, args, opts);
+    const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
+    if (known) throw new pulumi.ResourceError(known, this);
+
+    const origins = pulumi
+      .all([originOf("the origin", args.origin), idOf(args.target.network)])
+      .apply(([origin, target]) => {
+        const problem = validateLink(origin.network, target);
+        if (problem) throw new pulumi.ResourceError(problem, this);
+        return [origin];
+      });
+    const prefix = args.displayNamePrefix ?? name;
+    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
+    const plan = planService(
+      this,
+      `${name}-target-service`,
+      args.target,
+      origins,
+      settings("target-service"),
+    );
+
+    this.service = plan.service;
+    this.endpoint = linkEndpoint(
+      this,
+      `${name}-origin-to-target`,
+      args.origin,
+      plan,
+      settings("origin-to-target"),
+    );
+    this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
+    this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
+    this.registerOutputs({
+      service: this.service,
+      endpoint: this.endpoint,
+      phases: this.phases,
+      ready: this.ready,
+    });
+  }
+}
+
+/** Why a one-way link cannot be made (undefined when it can, or when an ID is not known yet). */
+export function validateLink(origin: string | undefined, target: string | undefined): string | undefined {
+  if (origin === undefined || target === undefined || origin !== target) return undefined;
+  return `origin and target are the same network ${origin}: a network link joins two different networks`;
+}

@@ -1,0 +1,214 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { NetworkLinkService } from "../resources/service";
+
+// What the three components share: the limits, the shape of a side, ID helpers, and the check that
+// an existing service admits the networks that will connect to it.
+
+/** Endpoints one network may hold (each is one outgoing link). */
+export const MAX_ENDPOINTS_PER_NETWORK = 5;
+/** Network links (endpoints) one organization may hold, counting every environment. */
+export const MAX_NETWORK_LINKS_PER_ORGANIZATION = 20;
+/** Network link services one network may hold. */
+export const MAX_SERVICES_PER_NETWORK = 1;
+
+/** A reference with an ID: a plain `{ id: "…" }` or a resource such as `confluentcloud.Environment`. */
+export type IdReference = pulumi.Input<{ id: pulumi.Input<string> }>;
+
+/** A Private Link network and its environment. */
+export interface NetworkSide {
+  /**
+   * The network's environment: `{ id: "env-…" }`, or a `confluentcloud.Environment` (anything with
+   * an `id`). Changing this replaces the resources in this network.
+   */
+  environment: IdReference;
+  /**
+   * The network: `{ id: "n-…" }`, or a `confluentcloud.Network` (anything with an `id`). It must be
+   * a Private Link network. Changing this replaces the resources in this network.
+   */
+  network: IdReference;
+}
+
+/** A network that may bring its own service instead of having one created. */
+export interface Side extends NetworkSide {
+  /**
+   * An existing NetworkLinkService in this network (a network holds at most one). When given, no
+   * service is created here; its accept list must already admit the environment or network of every
+   * side that connects to it, or the component fails naming the service and the missing ID.
+   */
+  service?: NetworkLinkService;
+}
+
+/** Settings every link of a component shares. */
+export interface LinkSettings {
+  /** Free-text description of every service and endpoint created, up to 1024 characters. */
+  description?: pulumi.Input<string>;
+  /**
+   * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every
+   * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else.
+   */
+  allowPendingAccept?: pulumi.Input<boolean>;
+  /** How long each service and endpoint waits for READY when created. Default 3600 s. */
+  readyTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/** The ID of a reference, as an Output (resources are never passed on whole: they would serialize as URNs). */
+export function idOf(ref: IdReference): pulumi.Output<string> {
+  if (pulumi.Output.isInstance(ref) || ref instanceof Promise) {
+    return pulumi.output(ref).apply((r) => r.id);
+  }
+  return pulumi.output((ref as { id: pulumi.Input<string> }).id);
+}
+
+/** The ID when it is a plain string now (so rules can be checked before anything is registered). */
+export function knownId(ref: IdReference): string | undefined {
+  if (pulumi.Output.isInstance(ref) || ref instanceof Promise) return undefined;
+  const id = (ref as { id: pulumi.Input<string> }).id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** A side's IDs as plain `{ id }` objects, the shape the resources take. */
+export function sideIds(side: NetworkSide): {
+  environment: { id: pulumi.Output<string> };
+  network: { id: pulumi.Output<string> };
+} {
+  return { environment: { id: idOf(side.environment) }, network: { id: idOf(side.network) } };
+}
+
+/** Who connects to a service: the origin's label (for messages) and IDs. */
+export interface Origin {
+  label: string;
+  environment: string;
+  network: string;
+}
+
+/**
+ * Why an existing service cannot take these origins, or undefined when its accept list admits each
+ * of them (by environment or by network, as the API does).
+ */
+export function acceptProblem(
+  service: {
+    name: string;
+    id: string;
+    accept?: { environments?: string[] | null; networks?: string[] | null };
+  },
+  origins: Origin[],
+): string | undefined {
+  const environments = service.accept?.environments ?? [];
+  const networks = service.accept?.networks ?? [];
+  const missing = origins.filter(
+    (o) => !environments.includes(o.environment) && !networks.includes(o.network),
+  );
+  if (missing.length === 0) return undefined;
+  const list = (ids: string[]) => (ids.length ? ids.join(", ") : "none");
+  const who = missing
+    .map((o) => `${o.label} (network ${o.network}, environment ${o.environment})`)
+    .join("; ");
+  return (
+    `network link service '${service.name}' (${service.id}) does not admit ${who}: its accept list has ` +
+    `environments [${list(environments)}] and networks [${list(networks)}]. Add ` +
+    `${missing.map((o) => `'${o.network}'`).join(", ")} to its accept.networks, or leave out \`service\` ` +
+    `so that the component creates the service`
+  );
+}
+
+/** How a component makes the service of one network: created, or an existing one checked first. */
+export interface ServicePlan {
+  /** The service endpoints point at. */
+  service: NetworkLinkService;
+  /** True when the component created it. */
+  created: boolean;
+  /** What endpoints pass as `networkLinkService`. */
+  reference: NetworkLinkService | pulumi.Output<{ id: string; environment: string; network: string }>;
+}
+
+/**
+ * Creates the service of `side` accepting `origins`' networks, or checks `side.service`. An existing
+ * service is referenced through its check, so no endpoint is created when the check fails.
+ */
+export function planService(
+  parent: pulumi.ComponentResource,
+  childName: string,
+  side: Side,
+  origins: pulumi.Output<Origin[]>,
+  settings: LinkSettings & { displayName: pulumi.Input<string> },
+): ServicePlan {
+  if (side.service) {
+    const existing = side.service;
+    const reference = pulumi
+      .all([existing.urn, existing.id, existing.accept, existing.environment, existing.network, origins])
+      .apply(([urn, id, accept, environment, network, list]) => {
+        const problem = acceptProblem({ name: urn.split("::").pop() ?? urn, id, accept }, list);
+        if (problem) throw new pulumi.ResourceError(problem, parent);
+        return { id, environment: environment.id, network: network.id };
+      });
+    return { service: existing, created: false, reference };
+  }
+  const service = new NetworkLinkService(
+    childName,
+    {
+      ...sideIds(side),
+      displayName: settings.displayName,
+      description: settings.description,
+      // Networks, not environments: an environment grant would also admit every other network in it,
+      // present and future. Naming the peer network is the narrowest grant that makes the link work.
+      accept: { environments: [], networks: origins.apply((list) => list.map((o) => o.network)) },
+      readyTimeoutSeconds: settings.readyTimeoutSeconds,
+    },
+    { parent },
+  );
+  return { service, created: true, reference: service };
+}
+
+/** The endpoint in `origin`'s network pointing at `plan`'s service. */
+export function linkEndpoint(
+  parent: pulumi.ComponentResource,
+  childName: string,
+  origin: NetworkSide,
+  plan: ServicePlan,
+  settings: LinkSettings & { displayName: pulumi.Input<string> },
+): NetworkLinkEndpoint {
+  return new NetworkLinkEndpoint(
+    childName,
+    {
+      ...sideIds(origin),
+      networkLinkService: plan.reference,
+      displayName: settings.displayName,
+      description: settings.description,
+      allowPendingAccept: settings.allowPendingAccept,
+      readyTimeoutSeconds: settings.readyTimeoutSeconds,
+    },
+    { parent },
+  );
+}
+
+/** Resolves a side to plain IDs for messages and checks. */
+export function originOf(label: string, side: NetworkSide): pulumi.Output<Origin> {
+  return pulumi
+    .all([idOf(side.environment), idOf(side.network)])
+    .apply(([environment, network]) => ({ label, environment, network }));
+}
+
+/** Phases of named resources, as one record. */
+export function phasesOf(
+  resources: Record<string, { phase: pulumi.Output<string> }>,
+): pulumi.Output<Record<string, string>> {
+  const entries = Object.entries(resources).map(([key, r]) =>
+    r.phase.apply((phase) => [key, phase] as const),
+  );
+  return pulumi.all(entries).apply((pairs) => Object.fromEntries(pairs));
+}
+
+/** True when every endpoint is READY. */
+export function allReady(endpoints: NetworkLinkEndpoint[]): pulumi.Output<boolean> {
+  return pulumi.all(endpoints.map((e) => e.phase)).apply((phases) => phases.every((p) => p === "READY"));
+}
+
+/** The shared settings out of a component's args. */
+export function linkSettings(args: LinkSettings): LinkSettings {
+  return {
+    description: args.description,
+    allowPendingAccept: args.allowPendingAccept,
+    readyTimeoutSeconds: args.readyTimeoutSeconds,
+  };
+}

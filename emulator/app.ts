@@ -95,7 +95,14 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   };
   const { faults, counters } = emulator;
 
-  const app = Fastify({ logger: options.logger ?? false, genReqId: () => randomUUID(), bodyLimit: 1 << 20 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1 << 20,
+    // Bad percent-encoding and over-long IDs are refused by the router before any hook runs.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply, Errors.from_framework(400, error.message)),
+  });
   app.decorate("emulator", emulator);
   installParsers(app);
 

@@ -103,6 +103,7 @@ export class NetworkStore extends ServiceStore {
       serviceNetwork: service.network,
       display_name: input.display_name ?? "",
       description: input.description ?? "",
+      seq: this.nextSeq(),
       createdAt: now,
       updatedAt: now,
       readyAt,

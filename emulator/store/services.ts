@@ -39,8 +39,8 @@ export interface UpdateInput {
 export const serviceNotFound = (id: string) =>
   Errors.not_found(`The network link service ${id} was not found.`);
 
-export function byCreation(a: { record: { createdAt: number; id: string } }, b: typeof a): number {
-  return a.record.createdAt - b.record.createdAt || (a.record.id < b.record.id ? -1 : 1);
+export function byCreation(a: { record: { seq: number } }, b: typeof a): number {
+  return a.record.seq - b.record.seq;
 }
 
 export function matches(filter: string[] | undefined, value: string): boolean {
@@ -111,6 +111,7 @@ export class ServiceStore extends StoreCore {
       display_name: input.display_name ?? "",
       description: input.description ?? "",
       accept: { environments: input.accept?.environments ?? [], networks: input.accept?.networks ?? [] },
+      seq: this.nextSeq(),
       createdAt: now,
       updatedAt: now,
       readyAt: now + this.delays.serviceProvisioningMs,

@@ -31,7 +31,7 @@ export interface StoreOptions {
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 export function emptyState(organizationId = DEFAULT_ORGANIZATION_ID): StoreState {
-  return { organizationId, networks: {}, environments: [], services: {}, endpoints: {} };
+  return { organizationId, networks: {}, environments: [], services: {}, endpoints: {}, sequence: 0 };
 }
 
 /**
@@ -59,6 +59,11 @@ export class StoreCore {
 
   protected changed(): void {
     this.onChange?.(this.state);
+  }
+
+  nextSeq(): number {
+    this.state.sequence += 1;
+    return this.state.sequence;
   }
 
   newId(prefix: string): string {

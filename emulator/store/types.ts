@@ -39,6 +39,8 @@ export interface ForcedPhase {
 /** Fields shared by services and endpoints. Times are epoch milliseconds; phases derive from them. */
 interface BaseRecord {
   id: string;
+  /** Creation order; lists sort by it (several resources can share a millisecond). */
+  seq: number;
   environment: string;
   network: string;
   display_name: string;
@@ -80,6 +82,8 @@ export interface StoreState {
   environments: string[];
   services: Record<string, ServiceRecord>;
   endpoints: Record<string, EndpointRecord>;
+  /** Last `seq` handed out. */
+  sequence: number;
 }
 
 /** Computed status, as rendered in `status`. */

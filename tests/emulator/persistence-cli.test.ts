@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmulator } from "../../emulator";
+import { AUTH, endpointBody, NLE, NLS, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
+import { assertMatchesSpec } from "./support/openapi";
+
+const dir = mkdtempSync(path.join(tmpdir(), "nl-emulator-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function call(url: string, method: string, urlPath: string, body?: unknown) {
+  const response = await fetch(`${url}${urlPath}`, {
+    method,
+    headers: { authorization: AUTH, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  assertMatchesSpec(method, urlPath.split("?")[0], response.status, parsed);
+  return { status: response.status, body: parsed };
+}
+
+test("persistence: services, endpoints, seeds and phase clocks survive a restart", async () => {
+  const file = path.join(dir, "state.json");
+  const options = {
+    seed: TEST_SEED,
+    delays: { ...ZERO_DELAYS, pendingAcceptExpiryMs: 400 },
+    persistFile: file,
+  };
+  const first = await startEmulator(options);
+  const nls = (
+    await call(first.url, "POST", NLS, serviceBody("env-aaaaa1", "n-aaaaa1", { environments: [] }))
+  ).body;
+  const nle = (await call(first.url, "POST", NLE, endpointBody("env-bbbbb1", "n-bbbbb1", nls.id))).body;
+  expect(nle.status.phase).toBe("PENDING_ACCEPT");
+  await fetch(`${first.url}/_emulator/seed`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      environments: [{ id: "env-ccccc1", networks: [{ id: "n-ccccc1", kafka_clusters: 0 }] }],
+    }),
+  });
+  await first.close();
+  expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(1);
+
+  const second = await startEmulator(options);
+  try {
+    const svc = await call(second.url, "GET", `${NLS}/${nls.id}?environment=env-aaaaa1`);
+    // Same resource, links now on the new port.
+    expect(svc.body).toEqual(JSON.parse(JSON.stringify(nls).replaceAll(first.url, second.url)));
+    const state = await (await fetch(`${second.url}/_emulator/state`)).json();
+    expect(state.networks).toContainEqual({ id: "n-ccccc1", environment: "env-ccccc1", kafka_clusters: 0 });
+    // The expiry clock kept running across the restart.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await call(second.url, "GET", `${NLE}/${nle.id}?environment=env-bbbbb1`)).body.status.phase).toBe(
+      "EXPIRED",
+    );
+    // And rules still hold against the reloaded state.
+    expect((await call(second.url, "POST", NLS, serviceBody("env-aaaaa1", "n-aaaaa1"))).status).toBe(402);
+  } finally {
+    await second.close();
+  }
+});
+
+test("persistence: a state file that is not ours is refused at start", async () => {
+  const file = path.join(dir, "other.json");
+  writeFileSync(file, JSON.stringify({ hello: "world" }));
+  await expect(startEmulator({ persistFile: file })).rejects.toThrow(/not an emulator state file/);
+});
+
+test("cli: starts with --port 0, prints its URL, answers with the given key, stops on SIGTERM", async () => {
+  const seedFile = path.join(dir, "seed.json");
+  writeFileSync(seedFile, JSON.stringify(TEST_SEED));
+  const root = path.resolve(__dirname, "../..");
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "emulator/cli.ts",
+      "--port",
+      "0",
+      "--api-key",
+      "CLIKEY",
+      "--api-secret",
+      "cli-secret",
+      "--seed",
+      seedFile,
+      "--service-delay-ms",
+      "0",
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) resolve(out.trim());
+      });
+      child.on("exit", (code) => reject(new Error(`cli exited with ${code}`)));
+    });
+    expect(line).toMatch(/^Confluent networking emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const url = line.split(" ").pop()!;
+    const auth = `Basic ${Buffer.from("CLIKEY:cli-secret").toString("base64")}`;
+    const created = await fetch(`${url}${NLS}`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify(serviceBody("env-bbbbb1", "n-bbbbb6")),
+    });
+    expect(created.status).toBe(202);
+    expect((await created.json()).status.phase).toBe("READY");
+    const defaultKey = await fetch(`${url}${NLS}?environment=env-aaaaa1`, {
+      headers: { authorization: AUTH },
+    });
+    expect(defaultKey.status).toBe(401);
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+});

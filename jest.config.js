@@ -5,7 +5,9 @@ const project = (name, timeout) => ({
   testEnvironment: "node",
   transform: tsJest,
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
-  testTimeout: timeout,
+  // testTimeout is global in jest; each project sets its own through a setup file.
+  globals: { TEST_TIMEOUT_MS: timeout },
+  setupFilesAfterEnv: ["<rootDir>/tests/support/jest-timeout.js"],
 });
 
 module.exports = {
@@ -14,5 +16,6 @@ module.exports = {
     project("emulator", 60_000),
     project("provider", 120_000),
     project("e2e", 600_000),
+    project("components", 120_000),
   ],
 };

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";
 import { ProviderContext } from "./resources/context";
@@ -49,8 +48,10 @@ export function context(): ProviderContext {
         userAgent: USER_AGENT,
       });
     },
-    info: (message) => void pulumi.log.info(message, undefined, undefined, true),
-    warn: (message) => void pulumi.log.warn(message),
+    // The dynamic-provider host has no engine connection for pulumi.log; the engine shows the
+    // plugin's own output lines as diagnostics instead.
+    info: (message) => console.log(message),
+    warn: (message) => console.error(`warning: ${message}`),
     poll: pollSchedule(config),
   };
 }

@@ -49,7 +49,7 @@ test("persistence: services, endpoints, seeds and phase clocks survive a restart
     const svc = await call(second.url, "GET", `${NLS}/${nls.id}?environment=env-aaaaa1`);
     // Same resource, links now on the new port.
     expect(svc.body).toEqual(JSON.parse(JSON.stringify(nls).replaceAll(first.url, second.url)));
-    const state = await (await fetch(`${second.url}/_emulator/state`)).json();
+    const state = (await (await fetch(`${second.url}/_emulator/state`)).json()) as { networks: unknown[] };
     expect(state.networks).toContainEqual({ id: "n-ccccc1", environment: "env-ccccc1", kafka_clusters: 0 });
     // The expiry clock kept running across the restart.
     await new Promise((resolve) => setTimeout(resolve, 450));
@@ -109,7 +109,7 @@ test("cli: starts with --port 0, prints its URL, answers with the given key, sto
       body: JSON.stringify(serviceBody("env-bbbbb1", "n-bbbbb6")),
     });
     expect(created.status).toBe(202);
-    expect((await created.json()).status.phase).toBe("READY");
+    expect(((await created.json()) as { status: { phase: string } }).status.phase).toBe("READY");
     const defaultKey = await fetch(`${url}${NLS}?environment=env-aaaaa1`, {
       headers: { authorization: AUTH },
     });

@@ -1,0 +1,60 @@
+import { PulumiFn } from "@pulumi/pulumi/automation";
+import { DEFAULT_CREDENTIALS, Delays, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import { createTestStack, TestStack, TestStackOptions } from "../support/stack";
+
+/** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */
+export interface E2e {
+  emulator: RunningEmulator;
+  admin: EmulatorAdmin;
+  /** A stack whose provider talks to the emulator; credentials are secret stack config. */
+  stack(program: PulumiFn, options?: Partial<TestStackOptions>): Promise<TestStack>;
+  /** Destroys (best effort) and disposes every stack made, then stops the emulator. */
+  close(): Promise<void>;
+}
+
+export const FAST_DELAYS: Partial<Delays> = {
+  serviceProvisioningMs: 300,
+  endpointProvisioningMs: 300,
+  deprovisioningMs: 200,
+};
+
+// The wait polls fast enough for sub-second provisioning in tests; the real schedule is measured in bench/.
+export const FAST_POLL = {
+  "confluentNetworkLink:pollInitialDelayMs": "100",
+  "confluentNetworkLink:pollMaxDelayMs": "500",
+};
+
+export async function startE2e(delays: Partial<Delays> = FAST_DELAYS): Promise<E2e> {
+  const emulator = await startEmulator({ delays });
+  const stacks: TestStack[] = [];
+  return {
+    emulator,
+    admin: new EmulatorAdmin(emulator.url),
+    async stack(program, options = {}) {
+      const stack = await createTestStack({
+        program,
+        ...options,
+        config: { "confluentcloud:endpoint": emulator.url, ...FAST_POLL, ...options.config },
+        secretConfig: {
+          "confluentcloud:cloudApiKey": DEFAULT_CREDENTIALS.key,
+          "confluentcloud:cloudApiSecret": DEFAULT_CREDENTIALS.secret,
+          ...options.secretConfig,
+        },
+      });
+      stacks.push(stack);
+      return stack;
+    },
+    async close() {
+      for (const stack of stacks) {
+        await stack.destroy().catch(() => undefined);
+        await stack.dispose();
+      }
+      await emulator.close();
+    },
+  };
+}
+
+/** The change counts of an operation's summary, without the zero entries. */
+export function changes(summary: Record<string, number> | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(summary ?? {}).filter(([, n]) => n > 0));
+}

@@ -17,6 +17,13 @@ import { NetworkLinkService } from "../../provider/resources/service";
 
 const TYPE = "confluent-network-link:index:BidirectionalNetworkLink";
 
+/** Stands in for `confluentcloud.Environment`: a custom resource whose `id` is an Output. */
+class FakeEnvironment extends pulumi.CustomResource {
+  constructor(name: string) {
+    super("confluentcloud:index/environment:Environment", name, {});
+  }
+}
+
 beforeEach(() => {
   registered.length = 0;
   phaseOverrides.clear();
@@ -113,14 +120,10 @@ describe("BidirectionalNetworkLink", () => {
   });
 
   it("takes environments and networks given as Outputs or resources with an id", async () => {
-    const environment = new pulumi.CustomResource(
-      "confluentcloud:index/environment:Environment",
-      "env-b",
-      {},
-    );
+    const environment = new FakeEnvironment("env-b");
     const link = new BidirectionalNetworkLink("outputs", {
       a: { environment: pulumi.output(A.environment), network: { id: pulumi.output(A.network.id) } },
-      b: { environment: environment as unknown as { id: pulumi.Output<string> }, network: B.network },
+      b: { environment, network: B.network },
     });
     await settle(children(link));
 

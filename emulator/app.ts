@@ -53,7 +53,8 @@ function authorized(header: string | undefined, credentials: Credentials[]): boo
 function installParsers(app: FastifyInstance): void {
   // Our own JSON parser: an empty body is "no body" (some clients send a content type on DELETE),
   // and malformed JSON becomes an enveloped 400 naming the parse error.
-  app.removeContentTypeParser("application/json");
+  // The API speaks JSON only: any other content type is a 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === "") return done(null, undefined);

@@ -143,22 +143,23 @@ export function validateMesh(plan: MeshPlan): string[] {
   }
   problems.push(...duplicates(plan));
   const all = plan.networks.map((n) => n.network ?? n.name).join(", ");
+  // Both rules name the largest mesh that fits every limit, so the two messages never disagree.
+  const largest = largestMesh(existing);
+  const fits = largest
+    ? `the largest mesh that fits is ${largest} networks`
+    : "no mesh fits: free at least 2 network links first";
   const endpointsEach = count - 1;
   if (endpointsEach > MAX_ENDPOINTS_PER_NETWORK) {
     problems.push(
       `a mesh of ${count} networks puts ${endpointsEach} endpoints in each network (${all}), and a network ` +
-        `holds at most ${MAX_ENDPOINTS_PER_NETWORK}: the largest mesh that fits is ${MAX_ENDPOINTS_PER_NETWORK + 1} networks`,
+        `holds at most ${MAX_ENDPOINTS_PER_NETWORK}: ${fits}`,
     );
   }
   const links = count * (count - 1);
   if (count >= 2 && links + existing > MAX_NETWORK_LINKS_PER_ORGANIZATION) {
-    const largest = largestMesh(existing);
     problems.push(
       `a mesh of ${count} networks needs ${links} network links, and the organization allows ` +
-        `${MAX_NETWORK_LINKS_PER_ORGANIZATION} (${existing} already in use): ` +
-        (largest
-          ? `the largest mesh that fits is ${largest} networks`
-          : "no mesh fits: free at least 2 network links first"),
+        `${MAX_NETWORK_LINKS_PER_ORGANIZATION} (${existing} already in use): ${fits}`,
     );
   }
   return problems;

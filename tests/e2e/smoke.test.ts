@@ -163,3 +163,54 @@ describe("the real Pulumi engine, offline", () => {
     expect(deployment.resources ?? []).toEqual([]);
   });
 });
+
+describe("an update killed mid-create", () => {
+  let store: string;
+  let stack: TestStack;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    store = fs.mkdtempSync(path.join(os.tmpdir(), "smoke-store-"));
+    stack = await createTestStack({
+      program: program("held", store, 60_000),
+      onOutput: (line) => lines.push(line),
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+    fs.rmSync(store, { recursive: true, force: true });
+  });
+
+  it("stops when its CLI process is killed, and the stack recovers", async () => {
+    const up = stack.up();
+    up.catch(() => {}); // awaited below; keeps the rejection handled meanwhile
+    while (!lines.some((line) => /StoredValue greeting creating/.test(line))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const pid = stack.currentPid();
+    expect(pid).toBeGreaterThan(0);
+
+    const killedAt = Date.now();
+    process.kill(pid!, "SIGKILL");
+    await expect(up).rejects.toThrow(/SIGKILL/);
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    expect(stack.currentPid()).toBeUndefined();
+
+    const { deployment } = await stack.exportState();
+    expect(deployment.pending_operations?.map((op) => [op.type, op.resource.type])).toEqual([
+      ["creating", TYPE],
+    ]);
+
+    const cleared = await stack.cancelPending();
+    expect(cleared.map((op) => op.type)).toEqual(["creating"]);
+    expect((await stack.exportState()).deployment.pending_operations ?? []).toEqual([]);
+
+    stack.setProgram(program("held", store));
+    const result = await stack.up();
+    expect(result.summary.resourceChanges).toEqual({ create: 1, same: 1 });
+    expect(await stack.outputs()).toMatchObject({ value: "held" });
+
+    await stack.destroy();
+  });
+});

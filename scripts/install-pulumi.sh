@@ -30,10 +30,12 @@ cli_version() {
   PULUMI_SKIP_UPDATE_CHECK=true "$1" version 2>/dev/null | tail -n 1 | tr -d '[:space:]' || true
 }
 
-# True when version $1 >= version $2 (both vX.Y.Z; pre-release suffixes sort before the release).
+# True when version $1 >= version $2 with the same major version (the Automation API refuses a newer
+# major), comparing their X.Y.Z (a pre-release counts as its release).
 version_at_least() {
   local have="${1#v}" want="${2#v}"
-  [[ "$have" =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]] || return 1
+  have="${have%%[-+]*}" want="${want%%[-+]*}"
+  [[ "$have" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ && "${have%%.*}" == "${want%%.*}" ]] || return 1
   [[ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n 1)" == "$want" ]]
 }
 
@@ -61,8 +63,11 @@ if existing="$(command -v pulumi 2>/dev/null)" && [[ "$existing" != "$install_ro
   existing="$(readlink -f "$existing")"
   version="$(cli_version "$existing")"
   existing_dir="$(dirname "$existing")"
-  if version_at_least "$version" "$pinned" &&
-    { [[ -x "$existing_dir/$plugin_name" ]] || command -v "$plugin_name" >/dev/null 2>&1; }; then
+  if ! version_at_least "$version" "$pinned"; then
+    log "ignoring $existing: it reports version '${version:-unknown}', need $pinned or a later release of the same major version"
+  elif ! [[ -x "$existing_dir/$plugin_name" ]] && ! command -v "$plugin_name" >/dev/null 2>&1; then
+    log "ignoring $existing: no $plugin_name beside it or on the PATH"
+  else
     log "using $existing ($version)"
     if [[ "$(basename "$existing_dir")" == "bin" && "$(basename "$existing")" == "pulumi" ]]; then
       echo "$(dirname "$existing_dir")"
@@ -74,7 +79,6 @@ if existing="$(command -v pulumi 2>/dev/null)" && [[ "$existing" != "$install_ro
     fi
     exit 0
   fi
-  log "ignoring $existing (version '${version:-unknown}', need >= $pinned with $plugin_name beside it or on the PATH)"
 fi
 
 # 2. Build from the Go module. One build at a time (parallel test workers may all call this).

@@ -76,6 +76,7 @@ class StoredValue extends pulumi.dynamic.Resource {
 }
 
 const TYPE = "pulumi-nodejs:dynamic/smoke:StoredValue";
+const SECRET = "smoke-secret-6f1c2a9e";
 
 function program(value: string, dir: string, holdMs?: number) {
   return async () => {
@@ -94,7 +95,10 @@ describe("the real Pulumi engine, offline", () => {
 
   beforeAll(async () => {
     store = fs.mkdtempSync(path.join(os.tmpdir(), "smoke-store-"));
-    stack = await createTestStack({ program: program("hello", store) });
+    stack = await createTestStack({
+      program: program("hello", store),
+      secretConfig: { "smoke:token": SECRET },
+    });
   });
 
   afterAll(async () => {
@@ -150,6 +154,16 @@ describe("the real Pulumi engine, offline", () => {
     expect(resource.outputs).toMatchObject({ value: "hello, world", dir: store, length: 12 });
     expect(resourcesOfType(deployment.resources, "pulumi:pulumi:Stack")).toHaveLength(1);
     expect(deployment.pending_operations ?? []).toEqual([]);
+  });
+
+  it("keeps secret config out of the state files and the export", async () => {
+    // The default dynamic provider holds the whole stack config as its inputs: encrypted on disk.
+    const files = await stack.stateFiles();
+    expect(files.some((file) => file.path.endsWith(`${stack.stackName}.json`))).toBe(true);
+    for (const file of files) expect(file.text).not.toContain(SECRET);
+    expect(JSON.stringify(await stack.exportState())).not.toContain(SECRET);
+    // ...while the Automation API's exportStack() (--show-secrets) reveals it: never use it for this check.
+    expect(JSON.stringify(await stack.stack.exportStack())).toContain(SECRET);
   });
 
   it("destroys the resource and leaves no resources in the state", async () => {

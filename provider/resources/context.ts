@@ -30,6 +30,15 @@ export class ResourceInitError extends Error {
   }
 }
 
+/**
+ * What the state records for a resource that failed to initialize. The serialized provider must be
+ * kept with it: without `__provider` the host cannot load a provider to delete or refresh it.
+ */
+export function initErrorProperties(inputs: object, outputs: object): Record<string, unknown> {
+  const provider = (inputs as { __provider?: unknown }).__provider;
+  return provider === undefined ? { ...outputs } : { ...outputs, __provider: provider };
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Drops undefined members, which a protobuf Struct cannot carry. */

@@ -9,6 +9,7 @@ import {
   compact,
   DEFAULT_DELETE_TIMEOUT_SECONDS,
   DEFAULT_READY_TIMEOUT_SECONDS,
+  initErrorProperties,
   ProviderContext,
   ResourceInitError,
 } from "./context";
@@ -302,10 +303,11 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     } catch (err) {
       if (err instanceof WaitFailedError || err instanceof WaitTimeoutError) {
         const last = (err.last as WireEndpoint | undefined) ?? created;
-        throw new ResourceInitError(failureMessage(err.message, last, inputs), created.id, {
-          ...withoutProvider(inputs),
-          ...toOutputs(inputs, last),
-        });
+        throw new ResourceInitError(
+          failureMessage(err.message, last, inputs),
+          created.id,
+          initErrorProperties(inputs, toOutputs(inputs, last)),
+        );
       }
       throw err;
     }

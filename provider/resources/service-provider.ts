@@ -9,6 +9,7 @@ import {
   compact,
   DEFAULT_DELETE_TIMEOUT_SECONDS,
   DEFAULT_READY_TIMEOUT_SECONDS,
+  initErrorProperties,
   ProviderContext,
   ResourceInitError,
   sleep,
@@ -253,7 +254,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
         throw new ResourceInitError(
           `${err.message}${apiMessage}. It is recorded in the state; \`pulumi up\` retries it and \`pulumi destroy\` deletes it.`,
           created.id,
-          { ...withoutProvider(inputs), ...toOutputs(inputs, last) },
+          initErrorProperties(inputs, toOutputs(inputs, last)),
         );
       }
       throw err;

@@ -136,9 +136,22 @@ export function planService(
   if (side.service) {
     const existing = side.service;
     const reference = pulumi
-      .all([existing.urn, existing.id, existing.accept, existing.environment, existing.network, origins])
-      .apply(([urn, id, accept, environment, network, list]) => {
-        const problem = acceptProblem({ name: urn.split("::").pop() ?? urn, id, accept }, list);
+      .all([
+        existing.urn,
+        existing.id,
+        existing.accept,
+        existing.environment,
+        existing.network,
+        origins,
+        idOf(side.network),
+      ])
+      .apply(([urn, id, accept, environment, network, list, sideNetwork]) => {
+        const name = urn.split("::").pop() ?? urn;
+        const problem =
+          network.id !== sideNetwork
+            ? `network link service '${name}' (${id}) is in network ${network.id}, not in ${sideNetwork}: ` +
+              `give the service of network ${sideNetwork}, or leave out \`service\``
+            : acceptProblem({ name, id, accept }, list);
         if (problem) throw new pulumi.ResourceError(problem, parent);
         return { id, environment: environment.id, network: network.id };
       });

@@ -93,6 +93,23 @@ describe("NetworkLink", () => {
     expect(Object.keys(byName("shut"))).toEqual(["shut"]);
   });
 
+  it("does not create the endpoint when the existing service is in another network", async () => {
+    const elsewhere = new NetworkLinkService("elsewhere", {
+      environment: B.environment,
+      network: { id: "n-bbbbb2" },
+      accept: { environments: [A.environment.id] },
+    });
+    const rejections = await collectRejections(async () => {
+      const link = new NetworkLink("astray", { origin: A, target: { ...B, service: elsewhere } });
+      await expect(valueOf(link.endpoint.urn)).rejects.toThrow("is in network n-bbbbb2");
+    });
+
+    expect(rejections).toEqual([
+      "network link service 'elsewhere' (nls-elsewhere) is in network n-bbbbb2, not in n-bbbbb1: give the " +
+        "service of network n-bbbbb1, or leave out `service`",
+    ]);
+  });
+
   it("throws from the constructor when origin and target are the same network", () => {
     expect(() => new NetworkLink("loop", { origin: A, target: { ...A } })).toThrow(
       "origin and target are the same network n-aaaaa1: a network link joins two different networks",

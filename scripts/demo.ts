@@ -1,5 +1,5 @@
 /**
- * The demo: the bidirectional example deployed by the real Pulumi engine (offline, through the
+ * The demo: the bidirectional example (examples/bidirectional) deployed by the real Pulumi engine (offline, through the
  * Automation API) against the emulator, then a no-change preview and a destroy.
  *
  *   npm run demo      (builds the package and the CLI first)
@@ -8,45 +8,17 @@
  */
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../emulator";
-import { NetworkLinkEndpoint, NetworkLinkService } from "../provider";
 import { POLL_CONFIG_KEYS } from "../provider/runtime";
 import { createTestStack, type TestStack } from "../tests/support/stack";
+import bidirectional = require("../examples/bidirectional");
 
 // Real provisioning takes minutes; a few seconds here show the waits and their progress lines.
 const DELAYS = { serviceProvisioningMs: 3000, endpointProvisioningMs: 4000, deprovisioningMs: 2000 };
 const KEY = "DEMO_KEY";
 const SECRET = "demo-secret";
 
-/** Two services and two endpoints: network n-aaaaa1 and n-bbbbb1 linked both ways. */
-const program: PulumiFn = async () => {
-  const a = new NetworkLinkService("a-service", {
-    environment: { id: "env-aaaaa1" },
-    network: { id: "n-aaaaa1" },
-    accept: { environments: ["env-bbbbb1"] },
-  });
-  const b = new NetworkLinkService("b-service", {
-    environment: { id: "env-bbbbb1" },
-    network: { id: "n-bbbbb1" },
-    accept: { environments: ["env-aaaaa1"] },
-  });
-  const aToB = new NetworkLinkEndpoint("a-to-b", {
-    environment: { id: "env-aaaaa1" },
-    network: { id: "n-aaaaa1" },
-    networkLinkService: b,
-  });
-  const bToA = new NetworkLinkEndpoint("b-to-a", {
-    environment: { id: "env-bbbbb1" },
-    network: { id: "n-bbbbb1" },
-    networkLinkService: a,
-  });
-  return {
-    aService: a.id,
-    bService: b.id,
-    aToB: aToB.id,
-    bToA: bToA.id,
-    phases: { aToB: aToB.phase, bToA: bToA.phase },
-  };
-};
+/** The example's program: a service and an endpoint in each of n-aaaaa1 and n-bbbbb1 (seed IDs by default). */
+const program: PulumiFn = bidirectional;
 
 function header(title: string): void {
   const line = "=".repeat(Math.max(60, title.length + 6));
@@ -145,7 +117,7 @@ async function main(): Promise<void> {
     header("Creating the stack (local file backend, credentials as secret config)");
     stack = await createTestStack({
       program,
-      projectName: "confluent-network-link-demo",
+      projectName: "network-link-bidirectional",
       stackName: "demo",
       config: {
         "confluentcloud:endpoint": emulator.url,
@@ -167,9 +139,10 @@ async function main(): Promise<void> {
     header("What the stack and the emulator now hold");
     const outputs = await stack.outputs();
     const phases = outputs.phases as Record<string, string>;
-    for (const [name, phase] of Object.entries(phases)) console.log(`endpoint ${name}: ${phase}`);
+    console.log(`endpoint aToB ${String(outputs.aToBEndpointId)}: ${phases.aToB}`);
+    console.log(`endpoint bToA ${String(outputs.bToAEndpointId)}: ${phases.bToA}`);
     check(
-      Object.values(phases).length === 2 && Object.values(phases).every((p) => p === "READY"),
+      phases.aToB === "READY" && phases.bToA === "READY" && outputs.ready === true,
       `both endpoints READY, got ${JSON.stringify(phases)}`,
     );
     console.log("");

@@ -22,7 +22,8 @@ import {
   networkId,
   serviceId,
   timeoutSeconds,
-  toFailures,
+  checkInputs,
+  isUnknown,
 } from "./validation";
 
 export const endpointInputsSchema = z
@@ -50,7 +51,8 @@ export const endpointInputsSchema = z
     deleteTimeoutSeconds: timeoutSeconds.optional(),
   })
   .superRefine((inputs, ctx) => {
-    if (inputs.networkLinkService.network && inputs.networkLinkService.network === inputs.network.id) {
+    const serviceNetwork = inputs.networkLinkService.network;
+    if (serviceNetwork && !isUnknown(serviceNetwork) && serviceNetwork === inputs.network.id) {
       ctx.addIssue({
         code: "custom",
         path: ["networkLinkService"],
@@ -85,9 +87,8 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   ): Promise<pulumi.dynamic.CheckResult<EndpointInputs>> {
     // Missing credentials fail at preview, before anything else happens.
     this.context.client();
-    const parsed = endpointInputsSchema.safeParse(withoutProvider(news));
-    if (!parsed.success) return { failures: toFailures(parsed.error) };
-    return { inputs: { ...withoutProvider(news), ...parsed.data } as EndpointInputs };
+    const checked = checkInputs(endpointInputsSchema, withoutProvider(news));
+    return checked.failures ? { failures: checked.failures } : { inputs: checked.inputs };
   }
 
   async diff(_id: string, olds: EndpointOutputs, news: EndpointInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -99,6 +100,11 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
+    // Named in the engine output at once: if this update is interrupted, the ID is what
+    // `pulumi refresh --import-pending-creates` needs.
+    this.context.info(
+      `network link endpoint ${created.id} ${inputs.adoptExistingId ? "adopted" : "created"} in network ${inputs.network.id}`,
+    );
     const settled = await this.waitSettled(client, inputs, created);
     return { id: settled.id, outs: toOutputs(inputs, settled) };
   }

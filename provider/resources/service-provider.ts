@@ -23,8 +23,8 @@ import {
   sameSet,
   serviceId,
   timeoutSeconds,
-  toFailures,
   uniqueIds,
+  checkInputs,
 } from "./validation";
 
 export const serviceInputsSchema = z.object({
@@ -75,16 +75,16 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
   ): Promise<pulumi.dynamic.CheckResult<ServiceInputs>> {
     // Missing credentials fail at preview, before anything else happens.
     this.context.client();
-    const parsed = serviceInputsSchema.safeParse(withoutProvider(news));
-    if (!parsed.success) return { failures: toFailures(parsed.error) };
-    const dropped = droppedAcceptIds(olds, parsed.data);
+    const checked = checkInputs(serviceInputsSchema, withoutProvider(news));
+    if (checked.failures) return { failures: checked.failures };
+    const dropped = droppedAcceptIds(olds, checked.inputs);
     if (dropped.length > 0) {
       this.context.warn(
         `Removing ${dropped.join(", ")} from the accept list of network link service ${olds.adoptExistingId ?? ""}`.trim() +
           ` disconnects their endpoints for good: they go DISCONNECTED and must be deleted before that pair can link again.`,
       );
     }
-    return { inputs: { ...withoutProvider(news), ...parsed.data } as ServiceInputs };
+    return { inputs: checked.inputs };
   }
 
   async diff(_id: string, olds: ServiceOutputs, news: ServiceInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -96,6 +96,11 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
+    // Named in the engine output at once: if this update is interrupted, the ID is what
+    // `pulumi refresh --import-pending-creates` needs.
+    this.context.info(
+      `network link service ${created.id} ${inputs.adoptExistingId ? "adopted" : "created"} in network ${inputs.network.id}`,
+    );
     const ready = await this.waitReady(client, inputs, created);
     return { id: ready.id, outs: toOutputs(inputs, ready) };
   }
@@ -295,7 +300,11 @@ function changedUpdatable(olds: Partial<ServiceOutputs>, news: ServiceInputs): U
 
 function droppedAcceptIds(olds: Partial<ServiceOutputs>, news: ServiceInputs): string[] {
   if (!olds.accept) return [];
-  const kept = new Set([...(news.accept?.environments ?? []), ...(news.accept?.networks ?? [])]);
+  const listed = (ids: unknown) => (Array.isArray(ids) ? (ids as string[]) : []);
+  // An accept list not known yet (computed from another resource) says nothing about removals.
+  if (!Array.isArray(news.accept?.environments ?? []) || !Array.isArray(news.accept?.networks ?? []))
+    return [];
+  const kept = new Set([...listed(news.accept?.environments), ...listed(news.accept?.networks)]);
   return [...(olds.accept.environments ?? []), ...(olds.accept.networks ?? [])].filter((id) => !kept.has(id));
 }
 

@@ -65,6 +65,41 @@ export interface CheckFailure {
   reason: string;
 }
 
+/**
+ * What the dynamic-provider host passes to `check` for a value not known yet (during a preview, the
+ * ID of a service still to be created). Such a value cannot be checked now; it is checked again when
+ * known.
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN;
+}
+
+/** Checks inputs with a schema, ignoring what it says about values that are not known yet. */
+export function checkInputs<T>(
+  schema: z.ZodType<T>,
+  news: Record<string, unknown>,
+): { inputs: T; failures?: undefined } | { inputs?: undefined; failures: CheckFailure[] } {
+  const parsed = schema.safeParse(news);
+  if (parsed.success) return { inputs: { ...news, ...parsed.data } as T };
+  const known = parsed.error.issues.filter((issue) => !pathTouchesUnknown(news, issue.path));
+  if (known.length === 0) return { inputs: news as T };
+  return { failures: toFailures(new z.ZodError(known)) };
+}
+
+function pathTouchesUnknown(value: unknown, path: readonly PropertyKey[]): boolean {
+  let current = value;
+  for (const key of path) {
+    if (isUnknown(current)) return true;
+    if (current === null || typeof current !== "object") return false;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  if (isUnknown(current)) return true;
+  // A uniqueness or cross-field rule about a list or object holding an unknown value cannot be decided yet.
+  return current !== null && typeof current === "object" && Object.values(current).some(isUnknown);
+}
+
 /** Maps zod issues to the `{ property, reason }` failures Pulumi shows under the resource. */
 export function toFailures(error: z.ZodError): CheckFailure[] {
   return error.issues.map((issue) => {
@@ -77,6 +112,8 @@ export function toFailures(error: z.ZodError): CheckFailure[] {
 
 /** Sorted, de-duplicated copy: the API treats accept lists as sets. */
 export function asSet(values: readonly string[] | null | undefined): string[] {
+  // A list not known yet (a preview) stays a single opaque value, so it never equals a known list.
+  if (values !== null && values !== undefined && !Array.isArray(values)) return [String(values)];
   return [...new Set(values ?? [])].sort();
 }
 

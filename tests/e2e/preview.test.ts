@@ -64,12 +64,8 @@ describe("preview makes no write calls", () => {
     expect([state.services, state.endpoints]).toEqual([[], []]);
   });
 
-  // KNOWN PROVIDER BUG (it.failing until fixed): on a stack where the service does not exist yet, the
-  // endpoint's `check` receives the service ID as the dynamic-provider host's unknown-value sentinel
-  // ("04da6b54-80e4-46f7-96ec-b56ff0331ba9") and rejects it ("networkLinkService.id must be a network
-  // link service ID like 'nls-abc123'"), so `pulumi preview` — and the preview of a plain `pulumi up`
-  // — fails on every fresh stack. The Automation API's `up` skips the preview, which hides it.
-  it.failing("on an empty stack: shows the creates, writes nothing", async () => {
+  // The endpoint's service ID is unknown until the service exists: check must let it through.
+  it("on an empty stack: shows the creates, writes nothing", async () => {
     const { result, writes } = await counted(() => stack.preview());
 
     expect(changes(result.changeSummary)).toEqual({ create: 3 });

@@ -221,6 +221,42 @@ describe("NetworkLinkEndpoint check", () => {
   });
 });
 
+describe("values not known yet (preview)", () => {
+  const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+  it("an endpoint whose service is still to be created passes, keeping the unknown ID", async () => {
+    const news = { ...endpoint, networkLinkService: { id: UNKNOWN, environment: UNKNOWN, network: UNKNOWN } };
+    const result = await new NetworkLinkEndpointProvider(offlineContext()).check({}, news);
+    expect(result.failures).toBeUndefined();
+    expect(result.inputs?.networkLinkService.id).toBe(UNKNOWN);
+  });
+
+  it("an unknown accept list passes, and a known bad entry beside an unknown one still fails", async () => {
+    const provider = new NetworkLinkServiceProvider(offlineContext());
+    expect(
+      (await provider.check({}, { ...service, accept: { environments: UNKNOWN } })).failures,
+    ).toBeUndefined();
+    expect(
+      (await provider.check({}, { ...service, accept: { environments: [UNKNOWN, UNKNOWN] } })).failures,
+    ).toBeUndefined();
+    const mixed = await provider.check(
+      {},
+      { ...service, accept: { environments: [UNKNOWN], networks: ["bad"] } },
+    );
+    expect(mixed.failures).toEqual([
+      { property: "accept.networks[0]", reason: expect.stringContaining("must be a network ID") },
+    ]);
+  });
+
+  it("a known bad field still fails when another field is unknown", async () => {
+    const news = { ...endpoint, network: { id: "bad" }, networkLinkService: { id: UNKNOWN } };
+    const result = await new NetworkLinkEndpointProvider(offlineContext()).check({}, news);
+    expect(result.failures).toEqual([
+      { property: "network.id", reason: expect.stringContaining("must be a network ID") },
+    ]);
+  });
+});
+
 test("the tables hold at least 40 bad inputs", () => {
   expect(serviceCases.length + endpointCases.length).toBeGreaterThanOrEqual(40);
 });

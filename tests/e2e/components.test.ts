@@ -1,7 +1,8 @@
 /**
  * The components through the real Pulumi engine and their dynamic providers, against the emulator:
  * each example program (which imports the built package by name, as a user's program does) goes up,
- * the emulator then holds its services and endpoints READY, and destroy leaves nothing behind.
+ * the emulator then holds its services and endpoints READY, preview and refresh show no change, and
+ * destroy leaves nothing behind.
  * Needs `npm run build` first (the serialized providers load `pulumi-confluent-network-link/runtime`).
  */
 import type { PulumiFn } from "@pulumi/pulumi/automation";
@@ -54,10 +55,11 @@ async function upAndDown(program: PulumiFn, check: (outputs: Record<string, unkn
   expect(outputs.ready).toBe(true);
   await check(outputs);
 
+  const count = Object.values(changes(up.summary.resourceChanges)).reduce((a, b) => a + b, 0);
   const preview = await stack.preview({ expectNoChanges: true });
-  expect(changes(preview.changeSummary as Record<string, number>)).toEqual({
-    same: Object.values(changes(up.summary.resourceChanges)).reduce((a, b) => a + b, 0),
-  });
+  expect(changes(preview.changeSummary as Record<string, number>)).toEqual({ same: count });
+  const refresh = await stack.refresh();
+  expect(changes(refresh.summary.resourceChanges)).toEqual({ same: count });
 
   const destroyed = await stack.destroy();
   expect(destroyed.summary.result).toBe("succeeded");

@@ -1,4 +1,4 @@
-import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
+import { NetworkLinkEndpoint, NetworkLinkMesh, NetworkLinkService } from "../../provider";
 import { changes, E2e, startE2e } from "./harness";
 
 // The lifecycles users hit, each through the real engine against the emulator.
@@ -224,5 +224,26 @@ test("a forced FAILED phase fails up with the API's message, keeps the resource 
   const recorded = state.deployment.resources?.find((r) => r.type.endsWith("NetworkLinkEndpoint"));
   expect(recorded?.id).toBe(endpointId);
   await stack.destroy();
+  expect(await emulatorState()).toEqual({ services: [], endpoints: [] });
+});
+
+test("a mesh over the organization's limit fails at preview with the limit message, and nothing is written", async () => {
+  const stack = await e2e.stack(async () => {
+    const mesh = new NetworkLinkMesh("mesh", {
+      networks: [
+        { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa1" } },
+        { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa2" } },
+        { environment: { id: "env-bbbbb1" }, network: { id: "n-bbbbb1" } },
+        { environment: { id: "env-bbbbb1" }, network: { id: "n-bbbbb2" } },
+      ],
+      existingLinkCount: 10,
+    });
+    return { ready: mesh.ready };
+  });
+  await e2e.admin.resetCounters();
+  const err = await stack.preview().catch((e) => e);
+  expect(String(err.message)).toContain("a mesh of 4 networks needs 12 network links");
+  expect(String(err.message)).toContain("the largest mesh that fits is 3 networks");
+  expect((await e2e.admin.counters()).writes).toBe(0);
   expect(await emulatorState()).toEqual({ services: [], endpoints: [] });
 });

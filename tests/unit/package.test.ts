@@ -6,6 +6,46 @@ const root = path.resolve(__dirname, "../..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
 describe("package", () => {
+  it("packs the compiled provider and emulator with their type declarations, and nothing else", () => {
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" }),
+    );
+    const files: string[] = packed.files.map((f: { path: string }) => f.path);
+    for (const entry of Object.values(pkg.exports) as ({ default: string; types: string } | string)[]) {
+      if (typeof entry === "string") continue;
+      expect(files).toContain(entry.default.replace(/^\.\//, ""));
+      expect(files).toContain(entry.types.replace(/^\.\//, ""));
+    }
+    expect(files).toContain(pkg.bin["confluent-network-emulator"]);
+    expect(files.filter((f) => !f.startsWith("dist/")).sort()).toEqual([
+      "LICENSE",
+      "NOTICE",
+      "README.md",
+      "package.json",
+    ]);
+    expect(files.some((f) => /test|\.ts$/.test(f) && !f.endsWith(".d.ts"))).toBe(false);
+  });
+
+  it("exports the resources and components from the package name", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["-e", 'console.log(Object.keys(require("pulumi-confluent-network-link")).join(","))'],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
+    expect(out.trim().split(",")).toEqual(
+      expect.arrayContaining([
+        "NetworkLinkService",
+        "NetworkLinkEndpoint",
+        "NetworkLink",
+        "BidirectionalNetworkLink",
+        "NetworkLinkMesh",
+      ]),
+    );
+  });
+
   it("runs the tests on Node 22 or newer", () => {
     expect(Number(process.versions.node.split(".")[0])).toBeGreaterThanOrEqual(22);
   });
@@ -20,6 +60,6 @@ describe("package", () => {
         encoding: "utf8",
       },
     );
-    expect(out.trim().split(",")).toContain("PACKAGE_NAME");
+    expect(out.trim().split(",")).toContain("VERSION");
   });
 });

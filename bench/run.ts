@@ -1,0 +1,58 @@
+/**
+ * The benchmarks (P1 time to READY, P2 API calls per lifecycle, P3 mesh under a rate limit, P4 state
+ * size, the emulator's throughput) through the real Pulumi engine against the emulator.
+ *
+ *   npm run bench                  full sizes (under 10 minutes): writes bench/RESULTS.md and bench/time-to-ready.svg
+ *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
+ *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { renderChart } from "./chart";
+import { renderResults } from "./report";
+import { FULL_SIZES, QUICK_SIZES, runSuite, type SuiteResults } from "./suite";
+
+export interface BenchOutput {
+  results: SuiteResults;
+  markdown: string;
+  svg: string;
+  files: string[];
+}
+
+/** Runs the suite and writes its three files into `outDir`. */
+export async function runBench(options: { quick: boolean; outDir: string; log?: (line: string) => void }) {
+  const results = await runSuite(options.quick ? QUICK_SIZES : FULL_SIZES, { log: options.log });
+  const markdown = renderResults(results);
+  const svg = renderChart(results);
+  fs.mkdirSync(options.outDir, { recursive: true });
+  const files = [
+    [path.join(options.outDir, "RESULTS.md"), markdown],
+    [path.join(options.outDir, "time-to-ready.svg"), svg],
+  ];
+  // The raw numbers go beside the report only for scratch runs (bench/.work/ is git-ignored).
+  const jsonDir = options.quick ? options.outDir : path.join(__dirname, ".work");
+  fs.mkdirSync(jsonDir, { recursive: true });
+  files.push([path.join(jsonDir, "results.json"), JSON.stringify(results, null, 2) + "\n"]);
+  for (const [file, text] of files) fs.writeFileSync(file, text);
+  return { results, markdown, svg, files: files.map(([file]) => file) } satisfies BenchOutput;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const quick = argv.includes("--quick");
+  const outIndex = argv.indexOf("--out");
+  const outDir =
+    outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(__dirname, quick ? ".work" : ".");
+  const { files, markdown } = await runBench({ quick, outDir });
+  console.log(`\n${markdown}`);
+  console.log(`wrote ${files.join(", ")}`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

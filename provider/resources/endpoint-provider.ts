@@ -241,10 +241,11 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
         if (!existing) return err;
         const terminal = TERMINAL_PHASES.includes(existing.status.phase)
           ? ` It is ${existing.status.phase}: delete it (it cannot recover) and run \`pulumi up\` again.`
-          : ` To manage it here, set adoptExistingId: "${existing.id}" on this resource.`;
+          : ` If an interrupted \`pulumi up\` of this stack made it (a pending create you cleared), or to manage it here, ` +
+            `set adoptExistingId: "${existing.id}" on this resource; otherwise remove it where it was made.`;
         return new Error(
           `network ${inputs.network.id} already has endpoint ${existing.id} ('${existing.spec.display_name ?? ""}') to service ` +
-            `${inputs.networkLinkService.id}; a network holds one endpoint per service, and this stack did not create it.${terminal} (${err.message})`,
+            `${inputs.networkLinkService.id}; a network holds one endpoint per service, and this stack has no record of it.${terminal} (${err.message})`,
         );
       },
       retryDelayMs: this.context.recreateDelayMs,

@@ -186,8 +186,9 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
         if (!existing) return err;
         return new Error(
           `network ${inputs.network.id} already has network link service ${existing.id} ('${existing.spec.display_name ?? ""}'), ` +
-            `and a network holds at most one. This stack did not create it. To manage it here, set ` +
-            `adoptExistingId: "${existing.id}" on this resource; or point your endpoints at it instead of creating a service. (${err.message})`,
+            `and a network holds at most one. This stack has no record of it. If an interrupted \`pulumi up\` of this ` +
+            `stack made it (a pending create you cleared), or to manage it here, set adoptExistingId: "${existing.id}" ` +
+            `on this resource; or point your endpoints at it instead of creating a service. (${err.message})`,
         );
       },
       retryDelayMs: this.context.recreateDelayMs,

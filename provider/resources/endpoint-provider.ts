@@ -13,7 +13,7 @@ import {
   ProviderContext,
   ResourceInitError,
 } from "./context";
-import { waitGone, withoutProvider } from "./service-provider";
+import { statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
 import {
   description,
   displayName,
@@ -112,13 +112,8 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   async read(id: string, props?: EndpointOutputs): Promise<pulumi.dynamic.ReadResult<EndpointOutputs>> {
     if (!props?.environment)
       throw new Error(`reading network link endpoint ${id}: its environment is unknown`);
-    try {
-      const endpoint = await this.context.client().getEndpoint(props.environment.id, id);
-      return { id, props: toOutputs(props, endpoint) };
-    } catch (err) {
-      if (isNotFound(err)) return {};
-      throw err;
-    }
+    const endpoint = await unlessNotFound(() => this.context.client().getEndpoint(props.environment.id, id));
+    return endpoint ? { id, props: toOutputs(props, endpoint) } : {};
   }
 
   async update(
@@ -254,16 +249,11 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
 
   private async adopt(client: NetworkingClient, inputs: EndpointInputs): Promise<WireEndpoint> {
     const id = inputs.adoptExistingId as string;
-    let existing: WireEndpoint;
-    try {
-      existing = await client.getEndpoint(inputs.environment.id, id);
-    } catch (err) {
-      if (isNotFound(err)) {
-        throw new Error(
-          `adoptExistingId: network link endpoint ${id} was not found in environment ${inputs.environment.id}; check both IDs.`,
-        );
-      }
-      throw err;
+    const existing = await unlessNotFound(() => client.getEndpoint(inputs.environment.id, id));
+    if (!existing) {
+      throw new Error(
+        `adoptExistingId: network link endpoint ${id} was not found in environment ${inputs.environment.id}; check both IDs.`,
+      );
     }
     const mismatches = [
       existing.spec.network.id !== inputs.network.id
@@ -342,9 +332,7 @@ export function endpointVerdict(phase: string, allowPendingAccept: boolean): Pha
 }
 
 function failureMessage(base: string, last: WireEndpoint, inputs: EndpointInputs): string {
-  const api = last.status.error_message
-    ? `: ${last.status.error_code ?? "error"}: ${last.status.error_message}`
-    : "";
+  const api = statusError(last.status);
   const pending =
     last.status.phase === "PENDING_ACCEPT"
       ? `. Service ${inputs.networkLinkService.id} has not accepted environment ${inputs.environment.id} or network ${inputs.network.id}: ` +

@@ -4,6 +4,7 @@ import { ApiError, isConflict, isNotFound } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
+import { statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
 import { createOnce } from "./create";
 import {
   compact,
@@ -110,13 +111,8 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
       throw new Error(
         `reading network link service ${id}: its environment is unknown; set adoptExistingId to bring it under this stack`,
       );
-    try {
-      const service = await this.context.client().getService(props.environment.id, id);
-      return { id, props: toOutputs(props, service) };
-    } catch (err) {
-      if (isNotFound(err)) return {};
-      throw err;
-    }
+    const service = await unlessNotFound(() => this.context.client().getService(props.environment.id, id));
+    return service ? { id, props: toOutputs(props, service) } : {};
   }
 
   async update(
@@ -197,16 +193,11 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
 
   private async adopt(client: NetworkingClient, inputs: ServiceInputs): Promise<WireService> {
     const id = inputs.adoptExistingId as string;
-    let existing: WireService;
-    try {
-      existing = await client.getService(inputs.environment.id, id);
-    } catch (err) {
-      if (isNotFound(err)) {
-        throw new Error(
-          `adoptExistingId: network link service ${id} was not found in environment ${inputs.environment.id}; check both IDs.`,
-        );
-      }
-      throw err;
+    const existing = await unlessNotFound(() => client.getService(inputs.environment.id, id));
+    if (!existing) {
+      throw new Error(
+        `adoptExistingId: network link service ${id} was not found in environment ${inputs.environment.id}; check both IDs.`,
+      );
     }
     if (existing.spec.network.id !== inputs.network.id) {
       throw new Error(
@@ -254,9 +245,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     } catch (err) {
       if (err instanceof WaitFailedError || err instanceof WaitTimeoutError) {
         const last = (err.last as WireService | undefined) ?? created;
-        const apiMessage = last.status.error_message
-          ? `: ${last.status.error_code ?? "error"}: ${last.status.error_message}`
-          : "";
+        const apiMessage = statusError(last.status);
         throw new ResourceInitError(
           `${err.message}${apiMessage}. It is recorded in the state; \`pulumi up\` retries it and \`pulumi destroy\` deletes it.`,
           created.id,
@@ -338,37 +327,6 @@ async function blockedDeleteError(
   );
 }
 
-/** Polls until the GET answers 404. */
-export async function waitGone(
-  context: ProviderContext,
-  what: string,
-  deadline: number,
-  get: () => Promise<{ status: { phase: string } }>,
-) {
-  try {
-    await waitFor({
-      description: what,
-      poll: async () => {
-        try {
-          return (await get()).status.phase;
-        } catch (err) {
-          if (isNotFound(err)) return "GONE";
-          throw err;
-        }
-      },
-      judge: (phase) => (phase === "GONE" ? "done" : "wait"),
-      phaseOf: (phase) => phase,
-      timeoutMs: Math.max(1000, deadline - Date.now()),
-      schedule: context.poll,
-      onProgress: (m) => context.info(m),
-    });
-  } catch (err) {
-    if (err instanceof WaitTimeoutError)
-      throw new Error(`${err.message}; raise deleteTimeoutSeconds if it is still deprovisioning`);
-    throw err;
-  }
-}
-
 function toOutputs(inputs: ServiceInputs | ServiceOutputs, service: WireService): ServiceOutputs {
   return compact({
     ...withoutProvider(inputs),
@@ -385,10 +343,4 @@ function toOutputs(inputs: ServiceInputs | ServiceOutputs, service: WireService)
     errorCode: service.status.error_code ?? undefined,
     errorMessage: service.status.error_message ?? undefined,
   }) as ServiceOutputs;
-}
-
-export function withoutProvider<T extends object>(value: T): T {
-  const copy = { ...value } as Record<string, unknown>;
-  delete copy.__provider;
-  return copy as T;
 }

@@ -65,7 +65,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     const phase = options.phaseOf(value);
     const now = Date.now();
     if (phase !== lastPhase || now - lastReport >= 30_000) {
-      options.onProgress?.(`${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`);
+      options.onProgress?.(
+        `waiting for ${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`,
+      );
       lastPhase = phase;
       lastReport = now;
     }

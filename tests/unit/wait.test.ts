@@ -38,7 +38,7 @@ describe("waitFor", () => {
       onProgress: (m) => progress.push(m),
     });
     expect(result).toBe("READY");
-    expect(progress).toEqual([expect.stringMatching(/^thing: PROVISIONING after \d+s$/)]);
+    expect(progress).toEqual([expect.stringMatching(/^waiting for thing: PROVISIONING after \d+s$/)]);
   });
 
   it("does not poll when the initial value is already done", async () => {

@@ -86,11 +86,11 @@ export function renderResults(results: SuiteResults): string {
     summary.push([
       "P4 state size",
       "≤ 8 KB (8192 B) per resource",
-      `${results.state.bytesPerDynamicResource} B per dynamic resource (export ÷ ${results.state.dynamicResources})`,
+      `largest resource ${results.state.largestDynamicResourceBytes} B of the export (mean ${results.state.meanDynamicResourceBytes} B)`,
       yes(results.state.targetMet),
     ]);
   }
-  out.push("## Summary", "", table(["Benchmark", "Target", "Result", "Target"], summary), "");
+  out.push("## Summary", "", table(["Benchmark", "Target", "Result", "Met?"], summary), "");
 
   // P1.
   out.push(
@@ -261,25 +261,30 @@ export function renderResults(results: SuiteResults): string {
     out.push(
       "## P4: state size",
       "",
-      `\`pulumi stack export\` (without --show-secrets, as the CLI prints it) of the P1 lifecycle stack after its \`up\`: ` +
-        `${s.exportBytes} bytes for ${s.resources} resources, ${s.dynamicResources} of them dynamic (the 2 services and 2 ` +
-        "endpoints; the others are the stack, the component and the default provider).",
+      `\`pulumi stack export\` (without --show-secrets, exactly as the CLI prints it) of the P1 lifecycle stack after its ` +
+        `\`up\`: ${s.exportBytes} bytes for ${s.resources} resources, ${s.dynamicResources} of them dynamic (the 2 services ` +
+        "and 2 endpoints, each with its serialized provider); the others are the stack, the component and the default " +
+        "provider, whose inputs hold the stack config. A resource's share is what removing its entry takes off the " +
+        `export as printed (re-printing the parsed export ${s.reprintMatches ? "gives the CLI's bytes exactly" : "differs slightly from the CLI's bytes, so the shares are approximate"}).`,
       "",
       table(
         ["Measure", "Bytes"],
         [
-          ["Whole export ÷ dynamic resources", s.bytesPerDynamicResource],
+          [
+            "Largest dynamic resource's share of the export (the target's measure)",
+            s.largestDynamicResourceBytes,
+          ],
+          ["Mean dynamic resource's share", s.meanDynamicResourceBytes],
+          ["… its serialized provider (`__provider`, one copy)", s.serializedProviderBytes],
+          ...Object.entries(s.breakdown).map(([key, bytes]) => [`… \`${key}\` (compact JSON)`, bytes]),
+          ["Fixed part: the export without the dynamic resources", s.fixedBytes],
+          ["Whole export ÷ dynamic resources (fixed part spread over 4)", s.bytesPerDynamicResource],
           ["Whole export ÷ all resources", s.bytesPerResourceAll],
-          ["Largest dynamic resource on its own (4-space JSON)", s.largestDynamicResourceBytes],
-          ["Its serialized provider (`__provider`)", s.serializedProviderBytes],
-          ...Object.entries(s.breakdown).map(([key, bytes]) => [
-            `… of which \`${key}\` (compact JSON)`,
-            bytes,
-          ]),
         ],
       ),
       "",
-      `Target ≤ 8 KB (8192 bytes) per resource, taken as the whole export ÷ the dynamic resources: ${yes(s.targetMet)}.`,
+      `Target ≤ 8 KB (8192 bytes) per resource, serialized provider included: ${yes(s.targetMet)} ` +
+        `(${s.largestDynamicResourceBytes} bytes for the largest).`,
       "",
     );
   }

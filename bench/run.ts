@@ -5,6 +5,7 @@
  *   npm run bench                  full sizes (under 10 minutes): writes bench/RESULTS.md and bench/time-to-ready.svg
  *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
  *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
+ *   --render <results.json>        only re-render RESULTS.md and the chart from saved results (bench/.work/results.json)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -25,7 +26,7 @@ export async function runBench(options: { quick: boolean; outDir: string; log?: 
   const markdown = renderResults(results);
   const svg = renderChart(results);
   fs.mkdirSync(options.outDir, { recursive: true });
-  const files = [
+  const files: [string, string][] = [
     [path.join(options.outDir, "RESULTS.md"), markdown],
     [path.join(options.outDir, "time-to-ready.svg"), svg],
   ];
@@ -37,7 +38,25 @@ export async function runBench(options: { quick: boolean; outDir: string; log?: 
   return { results, markdown, svg, files: files.map(([file]) => file) } satisfies BenchOutput;
 }
 
+/** Re-renders RESULTS.md and the chart from a saved results.json (after editing bench/analysis.md). */
+function render(resultsFile: string, outDir: string): string[] {
+  const results = JSON.parse(fs.readFileSync(resultsFile, "utf8")) as SuiteResults;
+  const files: [string, string][] = [
+    [path.join(outDir, "RESULTS.md"), renderResults(results)],
+    [path.join(outDir, "time-to-ready.svg"), renderChart(results)],
+  ];
+  for (const [file, text] of files) fs.writeFileSync(file, text);
+  return files.map(([file]) => file);
+}
+
 async function main(argv: string[]): Promise<void> {
+  const renderIndex = argv.indexOf("--render");
+  if (renderIndex >= 0) {
+    const outIndex = argv.indexOf("--out");
+    const outDir = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : __dirname;
+    console.log(`wrote ${render(path.resolve(argv[renderIndex + 1]), outDir).join(", ")}`);
+    return;
+  }
   const quick = argv.includes("--quick");
   const outIndex = argv.indexOf("--out");
   const outDir =

@@ -79,7 +79,12 @@ export const FULL_SIZES: SuiteSizes = {
   meshNetworks: 5,
   meshDelaySeconds: 5,
   meshRequestsPerSecond: 5,
-  meshVariants: [{ label: "default engine parallelism" }, { label: "--parallel 32", parallel: 32 }],
+  meshVariants: [
+    { label: "default engine parallelism" },
+    { label: "--parallel 32", parallel: 32 },
+    // Experiment: fewer polls (the first after 5 s = D), to see what the polling pressure costs.
+    { label: "first poll after 5 s", poll: { initialDelayMs: 5000, maxDelayMs: 10_000 } },
+  ],
   throughputSeconds: 5,
 };
 
@@ -158,9 +163,16 @@ export interface StateSize {
   resources: number;
   dynamicResources: number;
   exportBytes: number;
+  /** Whether re-printing the parsed export as 4-space JSON gives the CLI's bytes (so the shares below are exact). */
+  reprintMatches: boolean;
+  /** The export without any dynamic resource: stack, component, default provider (with the stack config). */
+  fixedBytes: number;
+  /** Whole export ÷ dynamic resources (fixed part included). */
   bytesPerDynamicResource: number;
   bytesPerResourceAll: number;
+  /** A dynamic resource's share of the export (its entry as printed): the largest, and the mean. The target's measure. */
   largestDynamicResourceBytes: number;
+  meanDynamicResourceBytes: number;
   serializedProviderBytes: number;
   /** Where the largest dynamic resource's bytes go (compact JSON of each top-level field). */
   breakdown: Record<string, number>;
@@ -370,8 +382,9 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
     results.lifecycle.push(lifecycleRow("refresh", refresh.counters, "1 GET per resource (4)", 4));
     results.state = stateSize(exportText(stack, cliBinDir));
     log(
-      `P4 state: ${results.state.bytesPerDynamicResource} bytes per dynamic resource ` +
-        `(${results.state.exportBytes} bytes, ${results.state.dynamicResources} dynamic of ${results.state.resources})`,
+      `P4 state: largest dynamic resource ${results.state.largestDynamicResourceBytes} bytes of the export ` +
+        `(${results.state.exportBytes} bytes in all, ${results.state.dynamicResources} dynamic of ${results.state.resources}, ` +
+        `${results.state.fixedBytes} without them; reprint ${results.state.reprintMatches ? "exact" : "approximate"})`,
     );
     const destroy = await counted(() => stack.destroy());
     results.lifecycle.push(lifecycleRow("destroy", destroy.counters));
@@ -505,12 +518,19 @@ function stateSize(text: string): StateSize {
   };
   const resources = state.deployment.resources ?? [];
   const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
-  // Each resource as the CLI prints it (4-space indentation inside the deployment's resources array).
-  const sizes = dynamic.map((r) => Buffer.byteLength(JSON.stringify(r, null, 4)));
+  // The CLI prints the export as 4-space JSON; when re-printing it the same way gives the same bytes,
+  // a resource's share of the export is exactly what removing it takes away.
+  const print = (value: unknown) => Buffer.byteLength(JSON.stringify(value, null, 4) + "\n");
+  const exportBytes = Buffer.byteLength(text);
+  const reprintMatches = print(state) === exportBytes;
+  const without = (drop: unknown[]) => ({
+    ...state,
+    deployment: { ...state.deployment, resources: resources.filter((r) => !drop.includes(r)) },
+  });
+  const sizes = dynamic.map((r) => print(state) - print(without([r])));
   const providerBytes = dynamic.map((r) =>
     Buffer.byteLength(JSON.stringify((r.inputs as Record<string, unknown> | undefined)?.__provider ?? "")),
   );
-  const exportBytes = Buffer.byteLength(text);
   const largest = dynamic[sizes.indexOf(Math.max(...sizes))];
   const breakdown: Record<string, number> = {};
   for (const [key, value] of Object.entries(largest ?? {})) {
@@ -523,17 +543,21 @@ function stateSize(text: string): StateSize {
       breakdown[key] = Buffer.byteLength(JSON.stringify(value));
     }
   }
-  const perDynamic = dynamic.length > 0 ? Math.round(exportBytes / dynamic.length) : 0;
+  const largestBytes = Math.max(0, ...sizes);
   return {
     resources: resources.length,
     dynamicResources: dynamic.length,
     exportBytes,
-    bytesPerDynamicResource: perDynamic,
+    reprintMatches,
+    fixedBytes: print(without(dynamic)),
+    bytesPerDynamicResource: dynamic.length > 0 ? Math.round(exportBytes / dynamic.length) : 0,
     bytesPerResourceAll: resources.length > 0 ? Math.round(exportBytes / resources.length) : 0,
-    largestDynamicResourceBytes: Math.max(0, ...sizes),
+    largestDynamicResourceBytes: largestBytes,
+    meanDynamicResourceBytes:
+      dynamic.length > 0 ? Math.round(sizes.reduce((a, b) => a + b, 0) / dynamic.length) : 0,
     serializedProviderBytes: Math.max(0, ...providerBytes),
     breakdown,
-    targetMet: dynamic.length > 0 && perDynamic <= 8 * 1024,
+    targetMet: dynamic.length > 0 && largestBytes <= 8 * 1024,
   };
 }
 

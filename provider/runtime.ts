@@ -56,10 +56,12 @@ export function context(): ProviderContext {
   };
 }
 
-export function serviceProvider(): NetworkLinkServiceProvider {
+/** The service provider, configured from the stack config; the serialized forwarders call this. */
+export function service(): NetworkLinkServiceProvider {
   return new NetworkLinkServiceProvider(context());
 }
 
-export function endpointProvider(): NetworkLinkEndpointProvider {
+/** The endpoint provider, configured from the stack config; the serialized forwarders call this. */
+export function endpoint(): NetworkLinkEndpointProvider {
   return new NetworkLinkEndpointProvider(context());
 }

@@ -29,6 +29,11 @@ export interface WaitOptions<T> {
   onProgress?: (message: string) => void;
   /** The value at hand before the first poll (e.g. the create response), judged first. */
   initial?: T;
+  /**
+   * Whether a failed poll is only "no news yet" (throttled, a 5xx, a dropped connection): the wait
+   * then backs off and polls again until its timeout instead of failing a resource that is fine.
+   */
+  isTransient?: (err: unknown) => boolean;
 }
 
 export class WaitTimeoutError<T> extends Error {
@@ -93,7 +98,16 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       delay = remaining;
     }
     await sleep(delay);
-    last = await options.poll();
+    try {
+      last = await options.poll();
+    } catch (err) {
+      if (!options.isTransient?.(err)) throw err;
+      options.onProgress?.(
+        `waiting for ${options.description}: poll failed (${errorText(err)}), trying again`,
+      );
+      delay = Math.min(schedule.maxDelayMs, delay * 2);
+      continue;
+    }
     const verdict = options.judge(last);
     if (verdict === "done") return last;
     if (verdict === "fail")
@@ -101,6 +115,10 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     report(last);
     delay = nextDelay(schedule, Date.now() - started);
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** The gap before the next poll, given how long we have waited so far. */

@@ -86,6 +86,11 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
 }
 
+/** A failure that says nothing about the object: throttling, a server error, no response. */
+export function isTransient(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 429 || err.status >= 500);
+}
+
 export function isConflict(err: unknown): boolean {
   return err instanceof ApiError && err.status === 409;
 }

@@ -50,6 +50,24 @@ const NETWORK_ERRORS = [
 // the resource it may have made first. These two mean the request was not processed.
 const POST_SAFE_ERRORS = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
 
+// Throttling is shared by every request of this process: all of a stack's resources run in one
+// provider process, and a 429 (or a spent X-RateLimit-Remaining) for one means the others would be
+// refused too. Requests then hold until the limit resets, and are let go spread over a short window,
+// so that they do not all come back at the same instant and collide again.
+const holds = new Map<string, number>();
+const RELEASE_SPREAD_MS = 1000;
+
+function hold(key: string, ms: number): void {
+  holds.set(key, Math.max(holds.get(key) ?? 0, Date.now() + ms));
+}
+
+async function waitForHold(key: string): Promise<void> {
+  const until = holds.get(key) ?? 0;
+  const now = Date.now();
+  if (until > now)
+    await new Promise((resolve) => setTimeout(resolve, until - now + Math.random() * RELEASE_SPREAD_MS));
+}
+
 export interface HttpResponse<T> {
   status: number;
   body: T;
@@ -64,6 +82,7 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     this.endpoint = options.endpoint.replace(/\/+$/, "");
+    const holdKey = `${this.endpoint} ${options.apiKey}`;
     this.got = got.extend({
       prefixUrl: this.endpoint,
       username: options.apiKey,
@@ -72,12 +91,30 @@ export class HttpClient {
       timeout: { request: options.requestTimeoutMs ?? 30_000 },
       responseType: "json",
       retry: {
-        limit: policy.limit,
+        // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
+        limit: Math.max(policy.limit, 100),
         methods: ["GET", "POST", "PATCH", "DELETE"],
         statusCodes: RETRY_STATUS,
         errorCodes: NETWORK_ERRORS,
         maxRetryAfter: policy.maxRetryAfterMs,
-        calculateDelay: (attempt) => retryDelay(attempt, policy),
+        calculateDelay: (attempt) => {
+          const delay = retryDelay(attempt, policy);
+          if (delay > 0 && attempt.error.response?.statusCode === 429) hold(holdKey, delay);
+          return delay;
+        },
+      },
+      hooks: {
+        beforeRequest: [() => waitForHold(holdKey)],
+        afterResponse: [
+          (response) => {
+            // The limit is spent: wait for its reset rather than collect a 429.
+            if (response.headers["x-ratelimit-remaining"] === "0") {
+              const reset = Number(response.headers["x-ratelimit-reset"]);
+              if (Number.isFinite(reset) && reset > 0) hold(holdKey, Math.min(reset, 60) * 1000);
+            }
+            return response;
+          },
+        ],
       },
     });
   }
@@ -114,6 +151,7 @@ function retryDelay(
   if (computedValue === 0) return 0;
   const startedAt = (error.options.context as { startedAt?: number }).startedAt ?? Date.now();
   const status = error.response?.statusCode;
+  if (status !== 429 && attemptCount > policy.limit) return 0;
   if (error.options.method === "POST" && status !== 429 && !POST_SAFE_ERRORS.includes(error.code)) return 0;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptCount - 1));
   // Full jitter on our own backoff; a server-given Retry-After is honoured as is, plus a little spread.

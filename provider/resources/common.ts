@@ -1,4 +1,4 @@
-import { isNotFound } from "../client/errors";
+import { isNotFound, isTransient } from "../client/errors";
 import { waitFor, WaitTimeoutError } from "../wait";
 import { ProviderContext } from "./context";
 
@@ -34,6 +34,7 @@ export async function waitGone(
       phaseOf: (phase) => phase,
       timeoutMs: Math.max(1000, deadline - Date.now()),
       schedule: context.poll,
+      isTransient,
       onProgress: (m) => context.info(m),
     });
   } catch (err) {

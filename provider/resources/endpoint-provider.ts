@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { ApiError, isNotFound } from "../client/errors";
+import { ApiError, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkEndpoint as WireEndpoint, NetworkLinkService as WireService } from "../client/schemas";
 import { PhaseVerdict, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
@@ -295,6 +295,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
         phaseOf: (e) => e.status.phase,
         timeoutMs,
         schedule: this.context.poll,
+        isTransient,
         onProgress: (m) => this.context.info(m),
       });
     } catch (err) {

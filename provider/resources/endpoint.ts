@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "./forwarder";
+import { endpointForwarder } from "./forwarder";
 import { NetworkLinkService } from "./service";
 
 /** A reference to the target network's service. */
@@ -44,9 +44,6 @@ export interface NetworkLinkEndpointArgs {
   deleteTimeoutSeconds?: pulumi.Input<number>;
 }
 
-// One object for every resource of this kind, so Pulumi serializes it once per program.
-const PROVIDER = forwardingProvider("endpoint");
-
 /**
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
  * link is up when the endpoint is READY.
@@ -66,7 +63,7 @@ export class NetworkLinkEndpoint extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NetworkLinkEndpointArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      PROVIDER,
+      endpointForwarder,
       name,
       {
         displayName: name,

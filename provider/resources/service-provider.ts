@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { ApiError, isConflict, isNotFound } from "../client/errors";
+import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
@@ -240,6 +240,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
         phaseOf: (s) => s.status.phase,
         timeoutMs,
         schedule: this.context.poll,
+        isTransient,
         onProgress: (m) => this.context.info(m),
       });
     } catch (err) {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingProvider } from "./forwarder";
+import { serviceForwarder } from "./forwarder";
 
 /** Arguments of a NetworkLinkService; the same shape as `@pulumi/confluentcloud`'s. */
 export interface NetworkLinkServiceArgs {
@@ -36,9 +36,6 @@ export interface NetworkLinkServiceArgs {
   deleteTimeoutSeconds?: pulumi.Input<number>;
 }
 
-// One object for every resource of this kind, so Pulumi serializes it once per program.
-const PROVIDER = forwardingProvider("service");
-
 /**
  * A Network Link Service in the target network: the side that accepts connections. Endpoints in
  * other (origin) networks connect to it, which makes the target network reachable from them.
@@ -60,7 +57,7 @@ export class NetworkLinkService extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NetworkLinkServiceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      PROVIDER,
+      serviceForwarder,
       name,
       {
         displayName: name,

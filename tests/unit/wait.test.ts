@@ -79,4 +79,40 @@ describe("waitFor", () => {
     await expect(wait).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(wait).rejects.toThrow("x: still PENDING_ACCEPT after 0s");
   });
+
+  it("rides out a transient poll failure and keeps polling", async () => {
+    const answers: (string | Error)[] = [new Error("429"), "PROVISIONING", new Error("503"), "READY"];
+    const progress: string[] = [];
+    const result = await waitFor({
+      description: "x",
+      poll: async () => {
+        const next = answers.shift() as string | Error;
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 5_000,
+      schedule: fast,
+      isTransient: () => true,
+      onProgress: (m) => progress.push(m),
+    });
+    expect(result).toBe("READY");
+    expect(progress.filter((m) => m.includes("poll failed"))).toHaveLength(2);
+  });
+
+  it("fails at once on a poll error that is not transient", async () => {
+    const wait = waitFor({
+      description: "x",
+      poll: async () => {
+        throw new Error("403 forbidden");
+      },
+      judge: () => "wait",
+      phaseOf: (p: string) => p,
+      timeoutMs: 5_000,
+      schedule: fast,
+      isTransient: () => false,
+    });
+    await expect(wait).rejects.toThrow("403 forbidden");
+  });
 });

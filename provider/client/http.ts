@@ -78,11 +78,14 @@ export interface HttpResponse<T> {
 export class HttpClient {
   private readonly got: Got;
   readonly endpoint: string;
+  /** Which API and key this client speaks for (no secret): the scope of shared throttling and reads. */
+  readonly identity: string;
 
   constructor(options: HttpClientOptions) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     this.endpoint = options.endpoint.replace(/\/+$/, "");
-    const holdKey = `${this.endpoint} ${options.apiKey}`;
+    this.identity = `${this.endpoint} ${options.apiKey}`;
+    const holdKey = this.identity;
     this.got = got.extend({
       prefixUrl: this.endpoint,
       username: options.apiKey,

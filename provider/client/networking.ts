@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
 import {
@@ -61,6 +62,19 @@ export class NetworkingClient {
     );
   }
 
+  /**
+   * Reads a service for a wait: polls of many resources in one environment share one list call
+   * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET.
+   */
+  pollService(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkService> {
+    const reader = sharedReader(
+      `${this.http.identity} services ${environment}`,
+      () => this.listServices(environment),
+      maxAgeMs,
+    );
+    return reader.get(id, () => this.getService(environment, id));
+  }
+
   createService(body: CreateServiceRequest): Promise<NetworkLinkService> {
     const where = `network ${body.spec.network.id}`;
     return this.send(
@@ -112,6 +126,16 @@ export class NetworkingClient {
         searchParams: new URLSearchParams({ environment }),
       },
     );
+  }
+
+  /** Reads an endpoint for a wait, like pollService. */
+  pollEndpoint(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkEndpoint> {
+    const reader = sharedReader(
+      `${this.http.identity} endpoints ${environment}`,
+      () => this.listEndpoints(environment),
+      maxAgeMs,
+    );
+    return reader.get(id, () => this.getEndpoint(environment, id));
   }
 
   createEndpoint(body: CreateEndpointRequest): Promise<NetworkLinkEndpoint> {

@@ -147,7 +147,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
       throw err;
     }
     await waitGone(this.context, `network link endpoint ${id} to be deleted`, deadline, () =>
-      client.getEndpoint(environment, id),
+      client.pollEndpoint(environment, id),
     );
   }
 
@@ -157,7 +157,8 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     const serviceEnvironment = ref.environment ?? inputs.environment.id;
     let service: WireService;
     try {
-      service = await client.getService(serviceEnvironment, ref.id);
+      // Shares only a list already in flight: the preflight must see the service as it is now.
+      service = await client.pollService(serviceEnvironment, ref.id, 0);
     } catch (err) {
       if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
       if (inputs.allowPendingAccept) {
@@ -290,7 +291,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
       settled = await waitFor({
         description: `network link endpoint ${created.id} to become READY`,
         initial: created,
-        poll: () => client.getEndpoint(inputs.environment.id, created.id),
+        poll: () => client.pollEndpoint(inputs.environment.id, created.id),
         judge: (e) => endpointVerdict(e.status.phase, inputs.allowPendingAccept === true),
         phaseOf: (e) => e.status.phase,
         timeoutMs,

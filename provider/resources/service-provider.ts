@@ -159,7 +159,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
       }
     }
     await waitGone(this.context, `network link service ${id} to be deleted`, deadline, () =>
-      client.getService(environment, id),
+      client.pollService(environment, id),
     );
   }
 
@@ -230,7 +230,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
       return await waitFor({
         description: `network link service ${created.id} to become READY`,
         initial: created,
-        poll: () => client.getService(inputs.environment.id, created.id),
+        poll: () => client.pollService(inputs.environment.id, created.id),
         judge: (s) =>
           s.status.phase === "READY"
             ? "done"

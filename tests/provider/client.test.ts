@@ -127,3 +127,33 @@ test("sends Basic auth and a User-Agent naming the package and version", async (
     server.close();
   }
 });
+
+test("waits of many endpoints in one environment share list calls instead of one GET each", async () => {
+  const c = client();
+  const service = await c.createService({
+    spec: {
+      environment: { id: "env-aaaaa1" },
+      network: { id: "n-aaaaa1" },
+      accept: { environments: ["env-bbbbb1"], networks: [] },
+    },
+  });
+  const endpoints = await Promise.all(
+    ["n-bbbbb1", "n-bbbbb2"].map((network) =>
+      c.createEndpoint({
+        spec: {
+          environment: { id: "env-bbbbb1" },
+          network: { id: network },
+          network_link_service: { id: service.id },
+        },
+      }),
+    ),
+  );
+  await admin.resetCounters();
+  const polled = await Promise.all(
+    [...endpoints, ...endpoints].map((e) => c.pollEndpoint("env-bbbbb1", e.id)),
+  );
+  expect(polled.map((e) => e.id)).toEqual([...endpoints, ...endpoints].map((e) => e.id));
+  const counters = await admin.counters();
+  expect(counters.byRoute["GET /networking/v1/network-link-endpoints"]).toBe(1);
+  expect(counters.byRoute["GET /networking/v1/network-link-endpoints/:id"] ?? 0).toBe(0);
+});

@@ -1,0 +1,51 @@
+import { BatchReader } from "../../provider/client/batch";
+
+describe("BatchReader", () => {
+  it("answers concurrent reads of different objects with one list call", async () => {
+    const list = jest.fn(async () => [{ id: "a" }, { id: "b" }, { id: "c" }]);
+    const direct = jest.fn(async () => ({ id: "never" }));
+    const reader = new BatchReader(list, 500);
+    const results = await Promise.all(["a", "b", "c"].map((id) => reader.get(id, direct)));
+    expect(results.map((r) => r.id)).toEqual(["a", "b", "c"]);
+    expect(list).toHaveBeenCalledTimes(1);
+    expect(direct).not.toHaveBeenCalled();
+  });
+
+  it("reads an object the list does not hold directly", async () => {
+    const reader = new BatchReader(async () => [{ id: "a" }], 500);
+    const direct = jest.fn(async () => ({ id: "new" }));
+    await expect(reader.get("new", direct)).resolves.toEqual({ id: "new" });
+    expect(direct).toHaveBeenCalledTimes(1);
+  });
+
+  it("reuses a snapshot younger than maxAgeMs and lists again after", async () => {
+    let version = 0;
+    const list = jest.fn(async () => [{ id: "a", version: ++version }]);
+    const reader = new BatchReader(list, 50);
+    const direct = async () => ({ id: "a", version: -1 });
+    expect((await reader.get("a", direct)).version).toBe(1);
+    expect((await reader.get("a", direct)).version).toBe(1);
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await reader.get("a", direct)).version).toBe(2);
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+
+  it("with maxAgeMs 0 shares only a list in flight", async () => {
+    const list = jest.fn(async () => [{ id: "a" }]);
+    const reader = new BatchReader(list, 0);
+    await Promise.all([reader.get("a", list as never), reader.get("a", list as never)]);
+    await reader.get("a", list as never);
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+
+  it("passes a failed list on to every waiting read, then lists again", async () => {
+    const list = jest
+      .fn<Promise<{ id: string }[]>, []>()
+      .mockRejectedValueOnce(new Error("503"))
+      .mockResolvedValue([{ id: "a" }]);
+    const reader = new BatchReader(list, 500);
+    const direct = async () => ({ id: "x" });
+    await expect(Promise.all([reader.get("a", direct), reader.get("a", direct)])).rejects.toThrow("503");
+    await expect(reader.get("a", direct)).resolves.toEqual({ id: "a" });
+  });
+});

@@ -18,6 +18,11 @@ export interface MeshBoundInput {
   burst?: number;
   /** GETs each endpoint must make before its POST (our provider reads the service first). Default 0. */
   preflightGetsPerEndpoint?: number;
+  /**
+   * The engine's parallelism (`pulumi up --parallel`, default 4 × CPU cores): at most this many
+   * resource operations run at once, and each create holds its slot for at least D.
+   */
+  parallel?: number;
 }
 
 export interface MeshBounds {
@@ -30,9 +35,12 @@ export interface MeshBounds {
   /**
    * Both together, phase by phase: services (POSTs, then a READY GET each at ≥ D); then every endpoint's
    * (preflight GETs +) POST through the bucket, the last one READY D later, and all endpoint requests
-   * fitted into the bucket after the services are READY. Never below `simpleSeconds`.
+   * fitted into the bucket after the services are READY. Never below `simpleSeconds` nor
+   * `parallelSeconds`.
    */
   combinedSeconds: number;
+  /** Waves of at most `parallel` creates, each at least D: services, then endpoints. */
+  parallelSeconds: number;
   /** Requests the bounds count. */
   requests: number;
 }
@@ -53,11 +61,14 @@ export function meshBounds(input: MeshBoundInput): MeshBounds {
   const lastPost = servicesReady + Math.max(0, (1 + pre) * e - tokens) / r;
   const endpointRequests = (2 + pre) * e;
   const combined = Math.max(lastPost + d, servicesReady + Math.max(0, endpointRequests - tokens) / r);
+  const p = input.parallel ?? Infinity;
+  const parallelSeconds = (Math.ceil(s / p) + Math.ceil(e / p)) * d;
   return {
     provisioningSeconds,
     rateSeconds,
     simpleSeconds,
-    combinedSeconds: Math.max(simpleSeconds, combined),
+    parallelSeconds,
+    combinedSeconds: Math.max(simpleSeconds, combined, parallelSeconds),
     requests,
   };
 }

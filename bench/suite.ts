@@ -116,7 +116,7 @@ export interface ReadyRun {
   /** ours: 1.10 × floor + 5 s. */
   targetSeconds?: number;
   targetMet?: boolean;
-  /** GETs on the /:id routes during the `up`. */
+  /** Every GET of the `up` (list calls that answer shared polls, and GETs by ID). */
   idGets: number;
   /** Of those, the endpoints' reads of their service before the POST. */
   preflightGets: number;
@@ -199,8 +199,18 @@ export interface SuiteResults {
   throughput?: ThroughputResult;
 }
 
-const SERVICE_ID_ROUTE = "GET /networking/v1/network-link-services/:id";
-const ENDPOINT_ID_ROUTE = "GET /networking/v1/network-link-endpoints/:id";
+const SERVICE_ROUTES = [
+  "GET /networking/v1/network-link-services/:id",
+  "GET /networking/v1/network-link-services",
+];
+const ENDPOINT_ROUTES = [
+  "GET /networking/v1/network-link-endpoints/:id",
+  "GET /networking/v1/network-link-endpoints",
+];
+
+function sumGets(byRoute: Record<string, number>, routes: string[]): number {
+  return routes.reduce((sum, route) => sum + (byRoute[route] ?? 0), 0);
+}
 
 /** Five networks (the default seed has four): env-ccccc1/n-ccccc1 added. */
 const EXTRA_ENVIRONMENT = { id: "env-ccccc1", networks: [{ id: "n-ccccc1" }, { id: "n-ccccc2" }] };
@@ -340,8 +350,9 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
       const requests = await admin.counters();
       const failedResources = 4 - (await readyCount());
       const floorSeconds = provisioningFloorSeconds(delaySeconds, delaySeconds);
-      const serviceGets = requests.byRoute[SERVICE_ID_ROUTE] ?? 0;
-      const endpointGets = requests.byRoute[ENDPOINT_ID_ROUTE] ?? 0;
+      // Polls go through list calls shared by the waits of one environment, or a GET by ID: count both.
+      const serviceGets = sumGets(requests.byRoute, SERVICE_ROUTES);
+      const endpointGets = sumGets(requests.byRoute, ENDPOINT_ROUTES);
       const preflightGets = 2;
       const run: ReadyRun = {
         schedule,
@@ -416,7 +427,9 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
       const services = n;
       const endpoints = n * (n - 1);
       const failedResources = services + endpoints - (await readyCount());
-      const boundInput = { services, endpoints, delaySeconds: d, requestsPerSecond: rate };
+      // The CLI's default parallelism is 4 × CPU cores (`pulumi up --help`).
+      const parallel = variant.parallel ?? 4 * os.cpus().length;
+      const boundInput = { services, endpoints, delaySeconds: d, requestsPerSecond: rate, parallel };
       const bounds = meshBounds(boundInput);
       const run: MeshRun = {
         ...variant,

@@ -1,5 +1,6 @@
 import got, { Got, HTTPError, RequestError, RetryObject } from "got";
 import { apiErrorFromResponse, ApiError } from "./errors";
+import { pacerFor } from "./pacer";
 
 export const DEFAULT_ENDPOINT = "https://api.confluent.cloud";
 
@@ -50,24 +51,6 @@ const NETWORK_ERRORS = [
 // the resource it may have made first. These two mean the request was not processed.
 const POST_SAFE_ERRORS = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
 
-// Throttling is shared by every request of this process: all of a stack's resources run in one
-// provider process, and a 429 (or a spent X-RateLimit-Remaining) for one means the others would be
-// refused too. Requests then hold until the limit resets, and are let go spread over a short window,
-// so that they do not all come back at the same instant and collide again.
-const holds = new Map<string, number>();
-const RELEASE_SPREAD_MS = 1000;
-
-function hold(key: string, ms: number): void {
-  holds.set(key, Math.max(holds.get(key) ?? 0, Date.now() + ms));
-}
-
-async function waitForHold(key: string): Promise<void> {
-  const until = holds.get(key) ?? 0;
-  const now = Date.now();
-  if (until > now)
-    await new Promise((resolve) => setTimeout(resolve, until - now + Math.random() * RELEASE_SPREAD_MS));
-}
-
 export interface HttpResponse<T> {
   status: number;
   body: T;
@@ -85,7 +68,7 @@ export class HttpClient {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     this.endpoint = options.endpoint.replace(/\/+$/, "");
     this.identity = `${this.endpoint} ${options.apiKey}`;
-    const holdKey = this.identity;
+    const pacer = pacerFor(this.identity);
     this.got = got.extend({
       prefixUrl: this.endpoint,
       username: options.apiKey,
@@ -102,19 +85,18 @@ export class HttpClient {
         maxRetryAfter: policy.maxRetryAfterMs,
         calculateDelay: (attempt) => {
           const delay = retryDelay(attempt, policy);
-          if (delay > 0 && attempt.error.response?.statusCode === 429) hold(holdKey, delay);
+          if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
           return delay;
         },
       },
       hooks: {
-        beforeRequest: [() => waitForHold(holdKey)],
+        beforeRequest: [(request) => pacer.acquire(request.method !== "GET")],
         afterResponse: [
           (response) => {
-            // The limit is spent: wait for its reset rather than collect a 429.
-            if (response.headers["x-ratelimit-remaining"] === "0") {
-              const reset = Number(response.headers["x-ratelimit-reset"]);
-              if (Number.isFinite(reset) && reset > 0) hold(holdKey, Math.min(reset, 60) * 1000);
-            }
+            pacer.observe(
+              header(response.headers["x-ratelimit-limit"]),
+              header(response.headers["x-ratelimit-remaining"]),
+            );
             return response;
           },
         ],

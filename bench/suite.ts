@@ -79,12 +79,7 @@ export const FULL_SIZES: SuiteSizes = {
   meshNetworks: 5,
   meshDelaySeconds: 5,
   meshRequestsPerSecond: 5,
-  meshVariants: [
-    { label: "default engine parallelism" },
-    { label: "--parallel 32", parallel: 32 },
-    // Experiment: fewer polls (the first after 5 s = D), to see what the polling pressure costs.
-    { label: "first poll after 5 s", poll: { initialDelayMs: 5000, maxDelayMs: 10_000 } },
-  ],
+  meshVariants: [{ label: "default engine parallelism" }, { label: "--parallel 32", parallel: 32 }],
   throughputSeconds: 5,
 };
 

@@ -48,7 +48,8 @@ const BAD_IDS = [
 ];
 
 function junk(r: Rng): unknown {
-  return r.pick(JUNK_VALUES);
+  // A copy: a body that takes a junk object as its spec is mutated by later defects.
+  return structuredClone(r.pick(JUNK_VALUES));
 }
 
 /** A body with at least one certain defect, so no generated write may legitimately succeed. */

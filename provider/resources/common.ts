@@ -14,6 +14,37 @@ export async function unlessNotFound<T>(get: () => Promise<T>): Promise<T | unde
   }
 }
 
+/**
+ * Names a created or adopted object in the engine output at once: if the update is interrupted, that
+ * ID is what `pulumi refresh --import-pending-creates` or `adoptExistingId` needs.
+ */
+export function announce(
+  context: ProviderContext,
+  kind: "service" | "endpoint",
+  id: string,
+  inputs: { adoptExistingId?: string; network: { id: string } },
+): void {
+  const how = inputs.adoptExistingId ? "adopted" : "created";
+  context.info(`network link ${kind} ${id} ${how} in network ${inputs.network.id}`);
+}
+
+/** Refresh: the object as the API has it now, or nothing when it is gone (the engine drops it). */
+export async function readOrGone<W, O>(
+  kind: "service" | "endpoint",
+  id: string,
+  environment: string | undefined,
+  get: (environment: string) => Promise<W>,
+  outputs: (object: W) => O,
+): Promise<{ id?: string; props?: O }> {
+  if (!environment) {
+    throw new Error(
+      `reading network link ${kind} ${id}: its environment is unknown; set adoptExistingId to bring it under this stack`,
+    );
+  }
+  const object = await unlessNotFound(() => get(environment));
+  return object ? { id, props: outputs(object) } : {};
+}
+
 /** ": <code>: <message>" when the API reports an error on the object, else "". */
 export function statusError(status: { error_code?: string | null; error_message?: string | null }): string {
   return status.error_message ? `: ${status.error_code ?? "error"}: ${status.error_message}` : "";

@@ -13,7 +13,7 @@ import {
   ProviderContext,
   ResourceInitError,
 } from "./context";
-import { statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
+import { announce, readOrGone, statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
 import {
   description,
   displayName,
@@ -100,20 +100,20 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
-    // Named in the engine output at once: if this update is interrupted, the ID is what
-    // `pulumi refresh --import-pending-creates` needs.
-    this.context.info(
-      `network link endpoint ${created.id} ${inputs.adoptExistingId ? "adopted" : "created"} in network ${inputs.network.id}`,
-    );
+    announce(this.context, "endpoint", created.id, inputs);
     const settled = await this.waitSettled(client, inputs, created);
     return { id: settled.id, outs: toOutputs(inputs, settled) };
   }
 
   async read(id: string, props?: EndpointOutputs): Promise<pulumi.dynamic.ReadResult<EndpointOutputs>> {
-    if (!props?.environment)
-      throw new Error(`reading network link endpoint ${id}: its environment is unknown`);
-    const endpoint = await unlessNotFound(() => this.context.client().getEndpoint(props.environment.id, id));
-    return endpoint ? { id, props: toOutputs(props, endpoint) } : {};
+    const client = this.context.client();
+    return readOrGone(
+      "endpoint",
+      id,
+      props?.environment?.id,
+      (env) => client.getEndpoint(env, id),
+      (endpoint) => toOutputs(props as EndpointOutputs, endpoint),
+    );
   }
 
   async update(

@@ -4,7 +4,7 @@ import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors"
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
-import { statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
+import { announce, readOrGone, statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
 import { createOnce } from "./create";
 import {
   compact,
@@ -97,22 +97,20 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
-    // Named in the engine output at once: if this update is interrupted, the ID is what
-    // `pulumi refresh --import-pending-creates` needs.
-    this.context.info(
-      `network link service ${created.id} ${inputs.adoptExistingId ? "adopted" : "created"} in network ${inputs.network.id}`,
-    );
+    announce(this.context, "service", created.id, inputs);
     const ready = await this.waitReady(client, inputs, created);
     return { id: ready.id, outs: toOutputs(inputs, ready) };
   }
 
   async read(id: string, props?: ServiceOutputs): Promise<pulumi.dynamic.ReadResult<ServiceOutputs>> {
-    if (!props?.environment)
-      throw new Error(
-        `reading network link service ${id}: its environment is unknown; set adoptExistingId to bring it under this stack`,
-      );
-    const service = await unlessNotFound(() => this.context.client().getService(props.environment.id, id));
-    return service ? { id, props: toOutputs(props, service) } : {};
+    const client = this.context.client();
+    return readOrGone(
+      "service",
+      id,
+      props?.environment?.id,
+      (env) => client.getService(env, id),
+      (service) => toOutputs(props as ServiceOutputs, service),
+    );
   }
 
   async update(

@@ -45,6 +45,19 @@ export async function readOrGone<W, O>(
   return object ? { id, props: outputs(object) } : {};
 }
 
+/** Which of the fields both kinds update in place differ between the state and the inputs. */
+export function changedNameOrDescription(
+  olds: { displayName?: string; description?: string },
+  news: { displayName: string; description?: string },
+): ("displayName" | "description")[] {
+  const changed: ("displayName" | "description")[] = [];
+  if (olds.displayName !== news.displayName) changed.push("displayName");
+  // An unset description leaves the current one alone, as in the Terraform provider.
+  if (news.description !== undefined && (olds.description ?? "") !== news.description)
+    changed.push("description");
+  return changed;
+}
+
 /** ": <code>: <message>" when the API reports an error on the object, else "". */
 export function statusError(status: { error_code?: string | null; error_message?: string | null }): string {
   return status.error_message ? `: ${status.error_code ?? "error"}: ${status.error_message}` : "";

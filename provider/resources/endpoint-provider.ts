@@ -13,7 +13,15 @@ import {
   ProviderContext,
   ResourceInitError,
 } from "./context";
-import { announce, readOrGone, statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
+import {
+  announce,
+  changedNameOrDescription,
+  readOrGone,
+  statusError,
+  unlessNotFound,
+  waitGone,
+  withoutProvider,
+} from "./common";
 import {
   description,
   displayName,
@@ -122,7 +130,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     news: EndpointInputs,
   ): Promise<pulumi.dynamic.UpdateResult<EndpointOutputs>> {
     const client = this.context.client();
-    const changed = changedUpdatable(olds, news);
+    const changed = changedNameOrDescription(olds, news);
     const endpoint =
       changed.length === 0
         ? await client.getEndpoint(news.environment.id, id)
@@ -269,7 +277,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
         `adoptExistingId: network link endpoint ${id} is in ${mismatches.join(" and ")}; make the inputs match the endpoint you adopt.`,
       );
     }
-    const changed = changedUpdatable(toOutputs(inputs, existing), inputs);
+    const changed = changedNameOrDescription(toOutputs(inputs, existing), inputs);
     if (changed.length === 0) return existing;
     return client.updateEndpoint(id, {
       spec: compact({
@@ -351,7 +359,7 @@ export function diffEndpoint(olds: EndpointOutputs, news: EndpointInputs): pulum
   if (olds.networkLinkService?.id !== news.networkLinkService.id) replaces.push("networkLinkService");
   // DISCONNECTED and EXPIRED never recover: the only way forward is a new endpoint.
   if (TERMINAL_PHASES.includes(olds.phase)) replaces.push("phase");
-  const changed = changedUpdatable(olds, news);
+  const changed = changedNameOrDescription(olds, news);
   const samePair =
     olds.network?.id === news.network.id && olds.networkLinkService?.id === news.networkLinkService.id;
   return {
@@ -361,17 +369,6 @@ export function diffEndpoint(olds: EndpointOutputs, news: EndpointInputs): pulum
     deleteBeforeReplace: replaces.length > 0 && samePair,
     stables: ["environment", "network", "networkLinkService"].filter((p) => !replaces.includes(p)),
   };
-}
-
-function changedUpdatable(
-  olds: Partial<EndpointOutputs>,
-  news: EndpointInputs,
-): ("displayName" | "description")[] {
-  const changed: ("displayName" | "description")[] = [];
-  if (olds.displayName !== news.displayName) changed.push("displayName");
-  if (news.description !== undefined && (olds.description ?? "") !== news.description)
-    changed.push("description");
-  return changed;
 }
 
 function toOutputs(inputs: EndpointInputs | EndpointOutputs, endpoint: WireEndpoint): EndpointOutputs {

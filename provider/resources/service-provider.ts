@@ -4,7 +4,15 @@ import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors"
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
-import { announce, readOrGone, statusError, unlessNotFound, waitGone, withoutProvider } from "./common";
+import {
+  announce,
+  changedNameOrDescription,
+  readOrGone,
+  statusError,
+  unlessNotFound,
+  waitGone,
+  withoutProvider,
+} from "./common";
 import { createOnce } from "./create";
 import {
   compact,
@@ -273,11 +281,7 @@ export function diffService(olds: ServiceOutputs, news: ServiceInputs): pulumi.d
 }
 
 function changedUpdatable(olds: Partial<ServiceOutputs>, news: ServiceInputs): Updatable[] {
-  const changed: Updatable[] = [];
-  if (olds.displayName !== news.displayName) changed.push("displayName");
-  // An unset description leaves the current one alone, as in the Terraform provider.
-  if (news.description !== undefined && (olds.description ?? "") !== news.description)
-    changed.push("description");
+  const changed: Updatable[] = changedNameOrDescription(olds, news);
   if (
     !sameSet(olds.accept?.environments, news.accept?.environments) ||
     !sameSet(olds.accept?.networks, news.accept?.networks)

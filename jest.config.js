@@ -17,5 +17,7 @@ module.exports = {
     project("provider", 120_000),
     project("e2e", 600_000),
     project("components", 120_000),
+    // Checks against the upstream reference; skipped (and counted) where CONFLUENT_REFERENCE_DIR has none.
+    project("conformance", 60_000),
   ],
 };

@@ -1,3 +1,5 @@
+import { withDeadline } from "./client/deadline";
+
 /** How a wait for a phase polls. */
 export interface PollSchedule {
   /** First poll this long after the start. Default 1000 ms. */
@@ -99,7 +101,8 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     }
     await sleep(delay);
     try {
-      last = await options.poll();
+      // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
+      last = await withDeadline(started + options.timeoutMs, options.poll);
     } catch (err) {
       if (!options.isTransient?.(err)) throw err;
       options.onProgress?.(

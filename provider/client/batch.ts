@@ -4,36 +4,46 @@
  * keeps a mesh of many links far below the API's rate limit (bench/RESULTS.md, P3).
  */
 export class BatchReader<T extends { id: string }> {
-  private inflight: Promise<Map<string, T>> | undefined;
+  private inflight: { started: number; items: Promise<Map<string, T>> } | undefined;
   private last: Map<string, T> | undefined;
-  private fetchedAt = 0;
+  private fetchedAt = -Infinity;
 
   constructor(
     private readonly list: () => Promise<T[]>,
-    /** A snapshot younger than this answers without a new list call. */
+    /** A snapshot younger than this answers without a new list call (each call may ask for less). */
     private readonly maxAgeMs: number,
   ) {}
 
-  /** The object from a shared snapshot; `direct` (a GET) when the snapshot does not hold it. */
-  async get(id: string, direct: () => Promise<T>): Promise<T> {
+  /**
+   * The object from a shared snapshot no older than `maxAgeMs`; `direct` (a GET) when the snapshot
+   * does not hold it. With 0, only a list started by this call answers.
+   */
+  async get(id: string, direct: () => Promise<T>, maxAgeMs = this.maxAgeMs): Promise<T> {
     // A list that started before the object existed cannot hold it: the GET decides (and says 404).
-    return (await this.snapshot()).get(id) ?? direct();
+    return (await this.snapshot(maxAgeMs)).get(id) ?? direct();
   }
 
-  private snapshot(): Promise<Map<string, T>> {
-    if (this.inflight) return this.inflight;
-    if (this.last && Date.now() - this.fetchedAt < this.maxAgeMs) return Promise.resolve(this.last);
-    const started = Date.now();
-    this.inflight = this.list()
-      .then((items) => {
-        this.last = new Map(items.map((item) => [item.id, item]));
+  private snapshot(maxAgeMs: number): Promise<Map<string, T>> {
+    const now = Date.now();
+    if (this.inflight && maxAgeMs > 0 && now - this.inflight.started < maxAgeMs) return this.inflight.items;
+    if (this.last && now - this.fetchedAt < maxAgeMs) return Promise.resolve(this.last);
+    const started = now;
+    const items = this.list().then((list) => {
+      const snapshot = new Map(list.map((item) => [item.id, item]));
+      // Lists may overlap (a caller that wants a fresher one does not share): keep the newest.
+      if (started >= this.fetchedAt) {
+        this.last = snapshot;
         this.fetchedAt = started;
-        return this.last;
-      })
-      .finally(() => {
-        this.inflight = undefined;
-      });
-    return this.inflight;
+      }
+      return snapshot;
+    });
+    const entry = { started, items };
+    this.inflight = entry;
+    const clear = () => {
+      if (this.inflight === entry) this.inflight = undefined;
+    };
+    items.then(clear, clear);
+    return items;
   }
 }
 

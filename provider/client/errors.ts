@@ -1,3 +1,4 @@
+import { Redact } from "./redaction";
 import { errorEnvelopeSchema } from "./schemas";
 
 /** A failed call to the networking API, with what the API said and how to find the request again. */
@@ -48,37 +49,43 @@ function hintFor(status: number): string | undefined {
   }
 }
 
-/** Builds an ApiError from an HTTP response, reading the API's error envelope when there is one. */
+/**
+ * Builds an ApiError from an HTTP response, reading the API's error envelope when there is one. Every
+ * text the server supplied is redacted first: a gateway may echo the request's credentials.
+ */
 export function apiErrorFromResponse(
   operation: string,
   status: number,
   body: unknown,
   requestId: string | undefined,
+  redact: Redact,
 ): ApiError {
   const parsed = errorEnvelopeSchema.safeParse(body);
   const first = parsed.success ? parsed.data.errors[0] : undefined;
-  const fallbackDetail = first ? undefined : describeBody(body);
+  const fallbackDetail = first ? undefined : describeBody(body, redact);
+  const clean = (text: string | null | undefined) => (text ? redact(text) : undefined);
   return new ApiError(
     operation,
     status,
-    first?.code ?? undefined,
-    first?.title ?? undefined,
-    first?.detail ?? fallbackDetail,
-    requestId ?? first?.id ?? undefined,
+    clean(first?.code),
+    clean(first?.title),
+    clean(first?.detail) ?? fallbackDetail,
+    clean(requestId ?? first?.id),
     status >= 500,
   );
 }
 
-function describeBody(body: unknown): string | undefined {
+function describeBody(body: unknown, redact: Redact): string | undefined {
   if (body === undefined || body === null || body === "") return undefined;
   if (
     typeof body === "object" &&
     body !== null &&
     typeof (body as { message?: unknown }).message === "string"
   ) {
-    return (body as { message: string }).message;
+    return redact((body as { message: string }).message);
   }
-  const text = typeof body === "string" ? body : JSON.stringify(body);
+  // Redacted before it is cut, so that a cut never leaves half a secret behind.
+  const text = redact(typeof body === "string" ? body : JSON.stringify(body));
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 

@@ -1,6 +1,8 @@
 import got, { Got, HTTPError, RequestError, RetryObject } from "got";
+import { currentDeadline } from "./deadline";
 import { apiErrorFromResponse, ApiError } from "./errors";
 import { pacerFor } from "./pacer";
+import { Redact, redactor } from "./redaction";
 
 export const DEFAULT_ENDPOINT = "https://api.confluent.cloud";
 
@@ -63,18 +65,23 @@ export class HttpClient {
   readonly endpoint: string;
   /** Which API and key this client speaks for (no secret): the scope of shared throttling and reads. */
   readonly identity: string;
+  /** Removes this client's credentials from text a server sent. */
+  readonly redact: Redact;
+  private readonly requestTimeoutMs: number;
 
   constructor(options: HttpClientOptions) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     this.endpoint = options.endpoint.replace(/\/+$/, "");
     this.identity = `${this.endpoint} ${options.apiKey}`;
+    this.redact = redactor(options.apiKey, options.apiSecret);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     const pacer = pacerFor(this.identity);
     this.got = got.extend({
       prefixUrl: this.endpoint,
       username: options.apiKey,
       password: options.apiSecret,
       headers: { "user-agent": options.userAgent, accept: "application/json" },
-      timeout: { request: options.requestTimeoutMs ?? 30_000 },
+      timeout: { request: this.requestTimeoutMs },
       responseType: "json",
       retry: {
         // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
@@ -90,12 +97,13 @@ export class HttpClient {
         },
       },
       hooks: {
-        beforeRequest: [(request) => pacer.acquire(request.method !== "GET")],
+        beforeRequest: [(request) => pacer.acquire(request.method !== "GET", contextOf(request).deadline)],
         afterResponse: [
           (response) => {
             pacer.observe(
               header(response.headers["x-ratelimit-limit"]),
               header(response.headers["x-ratelimit-remaining"]),
+              header(response.headers["x-ratelimit-reset"]),
             );
             return response;
           },
@@ -110,13 +118,26 @@ export class HttpClient {
     path: string,
     options: { searchParams?: URLSearchParams; json?: object } = {},
   ): Promise<HttpResponse<T>> {
+    const deadline = currentDeadline();
+    const left = deadline === undefined ? Infinity : deadline - Date.now();
+    if (left <= 0) {
+      throw new ApiError(
+        operation,
+        0,
+        "out_of_time",
+        undefined,
+        "the operation ran out of time before this request",
+        undefined,
+      );
+    }
     try {
       const response = await this.got(path.replace(/^\//, ""), {
         method,
         searchParams: options.searchParams,
         json: options.json as Record<string, unknown> | undefined,
         responseType: "json",
-        context: { startedAt: Date.now() },
+        timeout: { request: Math.max(1, Math.min(this.requestTimeoutMs, left)) },
+        context: { startedAt: Date.now(), deadline } satisfies RequestContext,
       });
       return {
         status: response.statusCode,
@@ -124,7 +145,7 @@ export class HttpClient {
         requestId: header(response.headers["x-request-id"]),
       };
     } catch (err) {
-      throw toApiError(operation, method, err);
+      throw toApiError(operation, method, err, this.redact);
     }
   }
 }
@@ -134,7 +155,7 @@ function retryDelay(
   policy: RetryPolicy,
 ): number {
   if (computedValue === 0) return 0;
-  const startedAt = (error.options.context as { startedAt?: number }).startedAt ?? Date.now();
+  const { startedAt = Date.now(), deadline = Infinity } = contextOf(error.options);
   const status = error.response?.statusCode;
   if (status !== 429 && attemptCount > policy.limit) return 0;
   if (error.options.method === "POST" && status !== 429 && !POST_SAFE_ERRORS.includes(error.code)) return 0;
@@ -143,10 +164,22 @@ function retryDelay(
   const delay =
     retryAfter !== undefined ? retryAfter + Math.random() * 250 : backoff / 2 + (Math.random() * backoff) / 2;
   if (Date.now() - startedAt + delay > policy.totalBudgetMs) return 0;
+  // A retry that could only start after the operation's deadline is not worth waiting for.
+  if (Date.now() + delay >= deadline) return 0;
   return delay;
 }
 
-function toApiError(operation: string, method: string, err: unknown): ApiError {
+interface RequestContext {
+  startedAt?: number;
+  /** The operation's deadline (epoch ms), when one is set. */
+  deadline?: number;
+}
+
+function contextOf(options: { context?: unknown }): RequestContext {
+  return (options.context ?? {}) as RequestContext;
+}
+
+function toApiError(operation: string, method: string, err: unknown, redact: Redact): ApiError {
   if (err instanceof HTTPError) {
     const response = err.response;
     return apiErrorFromResponse(
@@ -154,6 +187,7 @@ function toApiError(operation: string, method: string, err: unknown): ApiError {
       response.statusCode,
       response.body,
       header(response.headers["x-request-id"]),
+      redact,
     );
   }
   if (err instanceof RequestError) {
@@ -163,7 +197,7 @@ function toApiError(operation: string, method: string, err: unknown): ApiError {
     return new ApiError(operation, 0, err.code, undefined, networkDetail(err), undefined, unknown);
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(operation, 0, undefined, undefined, message, undefined, method !== "GET");
+  return new ApiError(operation, 0, undefined, undefined, redact(message), undefined, method !== "GET");
 }
 
 function networkDetail(err: RequestError): string {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
+import { checkedId, IdKind } from "./ids";
+import { redactStatus } from "./redaction";
 import {
   CreateEndpointRequest,
   CreateServiceRequest,
@@ -41,7 +43,7 @@ export class NetworkingClient {
     this.http = options instanceof HttpClient ? options : new HttpClient(options);
   }
 
-  listServices(environment: string, filter: ServiceFilter = {}): Promise<NetworkLinkService[]> {
+  async listServices(environment: string, filter: ServiceFilter = {}): Promise<NetworkLinkService[]> {
     return this.listAll("listing network link services", SERVICES, networkLinkServiceSchema, {
       environment,
       "spec.network": filter.network,
@@ -50,14 +52,14 @@ export class NetworkingClient {
     });
   }
 
-  getService(environment: string, id: string): Promise<NetworkLinkService> {
+  async getService(environment: string, id: string): Promise<NetworkLinkService> {
     return this.send(
       `reading network link service ${id}`,
       networkLinkServiceSchema,
       "GET",
-      `${SERVICES}/${encodeURIComponent(id)}`,
+      pathOf(SERVICES, "service", id),
       {
-        searchParams: new URLSearchParams({ environment }),
+        searchParams: environmentQuery(environment),
       },
     );
   }
@@ -66,16 +68,16 @@ export class NetworkingClient {
    * Reads a service for a wait: polls of many resources in one environment share one list call
    * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET.
    */
-  pollService(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkService> {
+  async pollService(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkService> {
     const reader = sharedReader(
       `${this.http.identity} services ${environment}`,
       () => this.listServices(environment),
       maxAgeMs,
     );
-    return reader.get(id, () => this.getService(environment, id));
+    return reader.get(id, () => this.getService(environment, id), maxAgeMs);
   }
 
-  createService(body: CreateServiceRequest): Promise<NetworkLinkService> {
+  async createService(body: CreateServiceRequest): Promise<NetworkLinkService> {
     const where = `network ${body.spec.network.id}`;
     return this.send(
       `creating network link service in ${where}`,
@@ -86,27 +88,23 @@ export class NetworkingClient {
     );
   }
 
-  updateService(id: string, body: UpdateServiceRequest): Promise<NetworkLinkService> {
+  async updateService(id: string, body: UpdateServiceRequest): Promise<NetworkLinkService> {
     return this.send(
       `updating network link service ${id}`,
       networkLinkServiceSchema,
       "PATCH",
-      `${SERVICES}/${encodeURIComponent(id)}`,
+      pathOf(SERVICES, "service", id),
       {
         json: body,
       },
     );
   }
 
-  deleteService(environment: string, id: string): Promise<void> {
-    return this.remove(
-      `deleting network link service ${id}`,
-      `${SERVICES}/${encodeURIComponent(id)}`,
-      environment,
-    );
+  async deleteService(environment: string, id: string): Promise<void> {
+    return this.remove(`deleting network link service ${id}`, pathOf(SERVICES, "service", id), environment);
   }
 
-  listEndpoints(environment: string, filter: EndpointFilter = {}): Promise<NetworkLinkEndpoint[]> {
+  async listEndpoints(environment: string, filter: EndpointFilter = {}): Promise<NetworkLinkEndpoint[]> {
     return this.listAll("listing network link endpoints", ENDPOINTS, networkLinkEndpointSchema, {
       environment,
       "spec.network": filter.network,
@@ -116,29 +114,29 @@ export class NetworkingClient {
     });
   }
 
-  getEndpoint(environment: string, id: string): Promise<NetworkLinkEndpoint> {
+  async getEndpoint(environment: string, id: string): Promise<NetworkLinkEndpoint> {
     return this.send(
       `reading network link endpoint ${id}`,
       networkLinkEndpointSchema,
       "GET",
-      `${ENDPOINTS}/${encodeURIComponent(id)}`,
+      pathOf(ENDPOINTS, "endpoint", id),
       {
-        searchParams: new URLSearchParams({ environment }),
+        searchParams: environmentQuery(environment),
       },
     );
   }
 
   /** Reads an endpoint for a wait, like pollService. */
-  pollEndpoint(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkEndpoint> {
+  async pollEndpoint(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkEndpoint> {
     const reader = sharedReader(
       `${this.http.identity} endpoints ${environment}`,
       () => this.listEndpoints(environment),
       maxAgeMs,
     );
-    return reader.get(id, () => this.getEndpoint(environment, id));
+    return reader.get(id, () => this.getEndpoint(environment, id), maxAgeMs);
   }
 
-  createEndpoint(body: CreateEndpointRequest): Promise<NetworkLinkEndpoint> {
+  async createEndpoint(body: CreateEndpointRequest): Promise<NetworkLinkEndpoint> {
     const where = `network ${body.spec.network.id} to service ${body.spec.network_link_service.id}`;
     return this.send(
       `creating network link endpoint in ${where}`,
@@ -149,27 +147,27 @@ export class NetworkingClient {
     );
   }
 
-  updateEndpoint(id: string, body: UpdateEndpointRequest): Promise<NetworkLinkEndpoint> {
+  async updateEndpoint(id: string, body: UpdateEndpointRequest): Promise<NetworkLinkEndpoint> {
     return this.send(
       `updating network link endpoint ${id}`,
       networkLinkEndpointSchema,
       "PATCH",
-      `${ENDPOINTS}/${encodeURIComponent(id)}`,
+      pathOf(ENDPOINTS, "endpoint", id),
       {
         json: body,
       },
     );
   }
 
-  deleteEndpoint(environment: string, id: string): Promise<void> {
+  async deleteEndpoint(environment: string, id: string): Promise<void> {
     return this.remove(
       `deleting network link endpoint ${id}`,
-      `${ENDPOINTS}/${encodeURIComponent(id)}`,
+      pathOf(ENDPOINTS, "endpoint", id),
       environment,
     );
   }
 
-  listServiceAssociations(
+  async listServiceAssociations(
     environment: string,
     serviceId: string,
     phase?: string[],
@@ -186,7 +184,7 @@ export class NetworkingClient {
     );
   }
 
-  getServiceAssociation(
+  async getServiceAssociation(
     environment: string,
     serviceId: string,
     id: string,
@@ -195,9 +193,12 @@ export class NetworkingClient {
       `reading service association ${id}`,
       networkLinkServiceAssociationSchema,
       "GET",
-      `${ASSOCIATIONS}/${encodeURIComponent(id)}`,
+      pathOf(ASSOCIATIONS, "association", id),
       {
-        searchParams: new URLSearchParams({ environment, "spec.network_link_service": serviceId }),
+        searchParams: new URLSearchParams({
+          environment: checkedId("environment", environment),
+          "spec.network_link_service": checkedId("service", serviceId),
+        }),
       },
     );
   }
@@ -210,12 +211,12 @@ export class NetworkingClient {
     options: { searchParams?: URLSearchParams; json?: object },
   ): Promise<z.infer<S>> {
     const response = await this.http.request<unknown>(operation, method, path, options);
-    return parse(operation, schema, response.body, response.requestId);
+    return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
   }
 
   private async remove(operation: string, path: string, environment: string): Promise<void> {
     await this.http.request(operation, "DELETE", path, {
-      searchParams: new URLSearchParams({ environment }),
+      searchParams: environmentQuery(environment),
     });
   }
 
@@ -234,7 +235,7 @@ export class NetworkingClient {
       if (pageToken) searchParams.set("page_token", pageToken);
       const response = await this.http.request<unknown>(operation, "GET", path, { searchParams });
       const list = parse(operation, schema, response.body, response.requestId);
-      items.push(...(list.data as z.infer<S>[]));
+      items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));
       pageToken = nextPageToken(list.metadata.next);
       if (!pageToken) return items;
     }
@@ -247,6 +248,15 @@ export class NetworkingClient {
       undefined,
     );
   }
+}
+
+/** The path of one object; refuses anything that is not an ID of its kind (`..` would address the collection). */
+function pathOf(collection: string, kind: IdKind, id: string): string {
+  return `${collection}/${encodeURIComponent(checkedId(kind, id))}`;
+}
+
+function environmentQuery(environment: string): URLSearchParams {
+  return new URLSearchParams({ environment: checkedId("environment", environment) });
 }
 
 function toSearchParams(query: Record<string, string | string[] | undefined>): URLSearchParams {

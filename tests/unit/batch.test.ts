@@ -30,12 +30,12 @@ describe("BatchReader", () => {
     expect(list).toHaveBeenCalledTimes(2);
   });
 
-  it("with maxAgeMs 0 shares only a list in flight", async () => {
+  it("with maxAgeMs 0 every read lists anew: no list started before it can answer", async () => {
     const list = jest.fn(async () => [{ id: "a" }]);
     const reader = new BatchReader(list, 0);
     await Promise.all([reader.get("a", list as never), reader.get("a", list as never)]);
     await reader.get("a", list as never);
-    expect(list).toHaveBeenCalledTimes(2);
+    expect(list).toHaveBeenCalledTimes(3);
   });
 
   it("passes a failed list on to every waiting read, then lists again", async () => {
@@ -47,5 +47,35 @@ describe("BatchReader", () => {
     const direct = async () => ({ id: "x" });
     await expect(Promise.all([reader.get("a", direct), reader.get("a", direct)])).rejects.toThrow("503");
     await expect(reader.get("a", direct)).resolves.toEqual({ id: "a" });
+  });
+});
+
+describe("BatchReader max age per call (defect 8)", () => {
+  it("a read with max age 0 never gets a snapshot another caller took earlier", async () => {
+    let version = 0;
+    const list = jest.fn(async () => [{ id: "a", version: ++version }]);
+    const reader = new BatchReader(list, 500);
+    const direct = async () => ({ id: "a", version: -1 });
+    expect((await reader.get("a", direct)).version).toBe(1);
+    expect((await reader.get("a", direct, 0)).version).toBe(2);
+    expect((await reader.get("a", direct)).version).toBe(2);
+  });
+
+  it("a read with max age 0 does not share a list that started before it", async () => {
+    let release: () => void = () => undefined;
+    let version = 0;
+    const list = jest.fn(async () => {
+      const mine = ++version;
+      if (mine === 1) await new Promise<void>((r) => (release = r));
+      return [{ id: "a", version: mine }];
+    });
+    const reader = new BatchReader(list, 500);
+    const direct = async () => ({ id: "a", version: -1 });
+    const first = reader.get("a", direct);
+    await new Promise((r) => setTimeout(r, 5));
+    const fresh = reader.get("a", direct, 0);
+    release();
+    expect((await first).version).toBe(1);
+    expect((await fresh).version).toBe(2);
   });
 });

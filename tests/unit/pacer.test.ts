@@ -40,3 +40,46 @@ describe("Pacer", () => {
     expect(Math.min(...started.map((s) => s.at))).toBeGreaterThanOrEqual(110);
   });
 });
+
+describe("Pacer bounds (defect 9)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const settled = (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    return () => done;
+  };
+
+  it.each([
+    ["0.05", "0"],
+    ["1e-300", "0"],
+    ["5e-324", "0"],
+  ])("an advertised limit of %s never holds a request past its deadline", async (limit, remaining) => {
+    const pacer = new Pacer();
+    pacer.observe(limit, remaining);
+    const done = settled(pacer.acquire(false, Date.now() + 2_000));
+    await jest.advanceTimersByTimeAsync(2_100);
+    expect(done()).toBe(true);
+    // No busy loop: at most one timer is pending afterwards.
+    expect(jest.getTimerCount()).toBeLessThanOrEqual(1);
+  });
+
+  it("honours X-RateLimit-Reset when nothing remains", async () => {
+    const pacer = new Pacer();
+    pacer.observe("10", "0", "3");
+    const done = settled(pacer.acquire(true));
+    await jest.advanceTimersByTimeAsync(2_500);
+    expect(done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(700);
+    expect(done()).toBe(true);
+  });
+
+  it("does not wait for an absurd reset beyond the longest hold", async () => {
+    const pacer = new Pacer();
+    pacer.observe("10", "0", "1e12");
+    const done = settled(pacer.acquire(true));
+    await jest.advanceTimersByTimeAsync(61_000);
+    expect(done()).toBe(true);
+  });
+});

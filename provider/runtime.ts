@@ -1,6 +1,6 @@
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";
-import { ProviderContext } from "./resources/context";
+import { ProviderContext } from "./resources/provider-context";
 import { NetworkLinkEndpointProvider } from "./resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "./resources/service-provider";
 import { USER_AGENT } from "./version";
@@ -37,21 +37,25 @@ function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
   return schedule;
 }
 
+/** The one place a provider method gets its API client: credentials resolved now, from config.ts. */
+export function clientFromConfig(source: ConfigSource | undefined): NetworkingClient {
+  const resolved = resolveConfig(source);
+  return new NetworkingClient({
+    endpoint: resolved.endpoint,
+    apiKey: resolved.apiKey,
+    apiSecret: resolved.apiSecret,
+    userAgent: USER_AGENT,
+  });
+}
+
 export function context(): ProviderContext {
   return {
-    client: () => {
-      const resolved = resolveConfig(config);
-      return new NetworkingClient({
-        endpoint: resolved.endpoint,
-        apiKey: resolved.apiKey,
-        apiSecret: resolved.apiSecret,
-        userAgent: USER_AGENT,
-      });
-    },
+    client: () => clientFromConfig(config),
     // The dynamic-provider host has no engine connection for pulumi.log; the engine shows the
-    // plugin's own output lines as diagnostics instead.
-    info: (message) => console.log(message),
-    warn: (message) => console.error(`warning: ${message}`),
+    // plugin's own output lines under the stack, as plain info whatever the stream. So each line
+    // names its resource, and a warning says it is one in words.
+    info: (message: string) => console.log(message),
+    warn: (message: string) => console.error(`WARNING: ${message}`),
     poll: pollSchedule(config),
   };
 }

@@ -1,5 +1,5 @@
 import { NetworkingClient } from "../../provider/client/networking";
-import { ProviderContext } from "../../provider/resources/context";
+import { ProviderContext } from "../../provider/resources/provider-context";
 import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
 import { DEFAULT_CREDENTIALS, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";

@@ -1,4 +1,4 @@
-import { ResourceInitError } from "../../provider/resources/context";
+import { ResourceInitError } from "../../provider/resources/init-error";
 import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "./harness";
 
 let h: Harness;
@@ -87,7 +87,7 @@ describe("NetworkLinkService", () => {
     await expect(
       h.services.create(serviceInputs({ network: { id: "n-aaaaa2" }, adoptExistingId: existing.id })),
     ).rejects.toThrow(
-      `adoptExistingId: network link service ${existing.id} is in network ${TARGET.network.id}, not in network n-aaaaa2`,
+      `adoptExistingId: network link service ${existing.id} is in network ${TARGET.network.id} (inputs say n-aaaaa2)`,
     );
   });
 
@@ -193,7 +193,9 @@ describe("NetworkLinkEndpoint", () => {
     const { outs } = await h.endpoints.create(endpointInputs(service.id));
     expect(outs!.phase).toBe("INACTIVE");
     expect(h.context.messages).toContainEqual(
-      expect.stringMatching(/^warn: network link endpoint nle-\w+ is INACTIVE/),
+      expect.stringMatching(
+        /^warn: endpoint 'origin-endpoint' \(nle-\w+\) in n-bbbbb1 to service nls-\w+: INACTIVE/,
+      ),
     );
     await h.admin.setKafkaClusters(ORIGIN.network.id, 1);
   });

@@ -1,0 +1,76 @@
+import { ApiError } from "../client/errors";
+import { NetworkingClient } from "../client/networking";
+import { NetworkLinkService as WireService } from "../client/schemas";
+import { ProviderContext } from "./provider-context";
+
+/** What the preflight needs of an endpoint's inputs. */
+export interface PreflightInputs {
+  environment: { id: string };
+  network: { id: string };
+  networkLinkService: { id: string; environment?: string };
+  allowPendingAccept?: boolean;
+}
+
+/**
+ * Service before endpoint: everything about the service that would make the endpoint's POST fail or
+ * hang, checked first, each failure naming the IDs and the fix.
+ */
+export async function checkServiceFirst(
+  client: NetworkingClient,
+  inputs: PreflightInputs,
+  context: ProviderContext,
+): Promise<void> {
+  const ref = inputs.networkLinkService;
+  const serviceEnvironment = ref.environment ?? inputs.environment.id;
+  let service: WireService;
+  try {
+    // Max age 0: an accept list updated earlier in this `up` must be seen as it is now.
+    service = await client.pollService(serviceEnvironment, ref.id, 0);
+  } catch (err) {
+    if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
+    if (inputs.allowPendingAccept) {
+      context.warn(
+        `network link service ${ref.id} cannot be read with this API key (${err.status}); with allowPendingAccept set, ` +
+          `only the endpoint's own inputs were checked. The endpoint waits in PENDING_ACCEPT until the service's owner accepts it.`,
+      );
+      return;
+    }
+    throw new Error(
+      `networkLinkService: network link service ${ref.id} was not found in environment ${serviceEnvironment}. ` +
+        `Create the service first and pass the NetworkLinkService resource itself (Pulumi then orders them), or set ` +
+        `networkLinkService.environment when it lives in another environment. If another team owns it, set allowPendingAccept: true.`,
+    );
+  }
+  if (service.spec.network.id === inputs.network.id) {
+    throw new Error(
+      `networkLinkService: service ${ref.id} is in network ${inputs.network.id}, the endpoint's own network. ` +
+        `An endpoint lives in the origin network and points at the service of another (target) network.`,
+    );
+  }
+  if (service.status.phase !== "READY") {
+    throw new Error(
+      `networkLinkService: service ${ref.id} is ${service.status.phase}, not READY; an endpoint can only be created ` +
+        `for a READY service. Wait for it (or fix it) and run \`pulumi up\` again.`,
+    );
+  }
+  checkAccepted(service, inputs, context);
+}
+
+function checkAccepted(service: WireService, inputs: PreflightInputs, context: ProviderContext): void {
+  const environments = service.spec.accept?.environments ?? [];
+  const networks = service.spec.accept?.networks ?? [];
+  if (environments.includes(inputs.environment.id) || networks.includes(inputs.network.id)) return;
+  const list = `environments [${environments.join(", ")}], networks [${networks.join(", ")}]`;
+  if (inputs.allowPendingAccept) {
+    context.warn(
+      `service ${service.id} does not accept this endpoint yet (${list}); it will wait in PENDING_ACCEPT until ` +
+        `environment ${inputs.environment.id} or network ${inputs.network.id} is added to that accept list.`,
+    );
+    return;
+  }
+  throw new Error(
+    `networkLinkService: service ${service.id} does not accept environment ${inputs.environment.id} or network ${inputs.network.id} ` +
+      `(its accept list: ${list}). Add one of them to the service's accept.environments or accept.networks, ` +
+      `or set allowPendingAccept: true if the service's owner will accept it later.`,
+  );
+}

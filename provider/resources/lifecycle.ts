@@ -1,0 +1,167 @@
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkingClient } from "../client/networking";
+import { checkInputs } from "./check-failures";
+import { createOnce } from "./create-once";
+import { deleteAndWait, settle, unlessNotFound } from "./phase-waits";
+import { compact, withoutProvider } from "./property-values";
+import { ProviderContext } from "./provider-context";
+import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
+
+type Inputs<I> = I & { __provider?: unknown };
+
+/**
+ * The one create/read/update/delete/check/diff lifecycle of both resources; a ResourceKind says what
+ * sets each apart. Runs in the dynamic-provider host (see runtime.ts).
+ */
+export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
+  implements pulumi.dynamic.ResourceProvider
+{
+  constructor(
+    protected readonly kind: ResourceKind<I, W>,
+    protected readonly context: ProviderContext,
+  ) {}
+
+  async check(
+    olds: Partial<Outputs<I>>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.CheckResult<I>> {
+    // Missing credentials fail at preview, before anything else happens.
+    this.context.client();
+    const checked = checkInputs(this.kind.schema, this.kind.typeName, withoutProvider(news));
+    if (checked.failures) return { failures: checked.failures };
+    for (const warning of this.kind.checkWarnings?.(olds ?? {}, checked.inputs) ?? [])
+      this.context.warn(warning);
+    return { inputs: checked.inputs };
+  }
+
+  async diff(_id: string, olds: Outputs<I>, news: I): Promise<pulumi.dynamic.DiffResult> {
+    return diffOf(this.kind, olds, news);
+  }
+
+  async create(inputs: Inputs<I>): Promise<pulumi.dynamic.CreateResult<Outputs<I>>> {
+    const client = this.context.client();
+    const adopting = inputs.adoptExistingId !== undefined;
+    const made = adopting ? await this.adopt(client, inputs) : await this.post(client, inputs);
+    // Named at once: if the update is interrupted, this ID is what `adoptExistingId` needs.
+    this.context.info(`${this.kind.label(inputs, made.id)}: ${adopting ? "adopted" : "created"}`);
+    const settled = await settle(this.kind, this.context, client, inputs, made);
+    return { id: settled.id, outs: this.kind.outputs(inputs, settled) };
+  }
+
+  async read(id: string, props?: Outputs<I>): Promise<pulumi.dynamic.ReadResult<Outputs<I>>> {
+    const client = this.context.client();
+    const environment = props?.environment?.id;
+    if (!environment) {
+      throw new Error(
+        `reading ${this.kind.label({}, id)}: its environment is unknown; set adoptExistingId to bring it under this stack`,
+      );
+    }
+    const object = await unlessNotFound(() => this.kind.api.get(client, environment, id));
+    // Gone: returning nothing makes the engine drop it from the state.
+    return object ? { id, props: this.kind.outputs(props as Outputs<I>, object) } : {};
+  }
+
+  async update(
+    id: string,
+    olds: Outputs<I>,
+    news: Inputs<I>,
+  ): Promise<pulumi.dynamic.UpdateResult<Outputs<I>>> {
+    const client = this.context.client();
+    const changed = this.kind.changedFields(olds, news);
+    let object =
+      changed.length === 0
+        ? await this.kind.api.get(client, news.environment.id, id)
+        : await this.kind.api.patch(client, id, news, changed);
+    // A wait that timed out before (the engine updates a resource with initialization errors) resumes.
+    if (this.kind.verdict(object.status.phase, news) === "wait") {
+      object = await settle(this.kind, this.context, client, news, object);
+    }
+    return { outs: this.kind.outputs(news, object) };
+  }
+
+  async delete(id: string, props: Outputs<I>): Promise<void> {
+    await deleteAndWait(this.kind, this.context, this.context.client(), id, props);
+  }
+
+  private async post(client: NetworkingClient, inputs: I): Promise<W> {
+    await this.kind.beforePost?.(client, inputs, this.context);
+    return createOnce(this.kind, client, inputs, this.context.recreateDelayMs);
+  }
+
+  private async adopt(client: NetworkingClient, inputs: I): Promise<W> {
+    const id = inputs.adoptExistingId as string;
+    const label = this.kind.label(inputs, id);
+    const named = `network link ${this.kind.noun} ${id}`;
+    const existing = await unlessNotFound(() => this.kind.api.get(client, inputs.environment.id, id));
+    if (!existing) {
+      throw new Error(
+        `adoptExistingId: ${named} was not found in environment ${inputs.environment.id}; check both IDs.`,
+      );
+    }
+    const mismatches = this.kind.adoptMismatches(existing, inputs);
+    if (mismatches.length > 0) {
+      throw new Error(
+        `adoptExistingId: ${named} is in ${mismatches.join(" and ")}; make the inputs match the ${this.kind.noun} you adopt.`,
+      );
+    }
+    const changed = this.kind.changedFields(this.kind.outputs(inputs, existing), inputs);
+    if (changed.length === 0) return existing;
+    this.context.info(`${label}: adopting it and updating ${changed.join(", ")} to match the program`);
+    return this.kind.api.patch(client, id, inputs, changed);
+  }
+}
+
+/** The diff of a state and new inputs; exported for table tests. */
+export function diffOf<I extends BaseInputs, W extends WireObject>(
+  kind: ResourceKind<I, W>,
+  olds: Outputs<I>,
+  news: I,
+): pulumi.dynamic.DiffResult {
+  const idOf = (value: unknown) => (value as { id?: string } | undefined)?.id;
+  const record = (inputs: object, key: string) => (inputs as Record<string, unknown>)[key];
+  const replaces = kind.replaceKeys.filter((key) => idOf(record(olds, key)) !== idOf(record(news, key)));
+  // A phase the object never leaves (FAILED, DISCONNECTED, EXPIRED): the only way forward is a new one.
+  if (olds.phase !== undefined && kind.isTerminal(olds.phase)) replaces.push("phase");
+  const changed = kind.changedFields(olds, news);
+  return {
+    changes: replaces.length > 0 || changed.length > 0,
+    replaces,
+    // A one-per slot (a network's service, a network's endpoint to one service) must be freed first.
+    deleteBeforeReplace: replaces.length > 0 && kind.sameSlot(olds, news),
+    stables: kind.replaceKeys.filter((key) => !replaces.includes(key)),
+  };
+}
+
+/** Which of the fields both kinds update in place differ between the state and the inputs. */
+export function changedNameOrDescription(
+  olds: { displayName?: string; description?: string },
+  news: { displayName: string; description?: string },
+): string[] {
+  const changed: string[] = [];
+  if (olds.displayName !== news.displayName) changed.push("displayName");
+  // An unset description leaves the current one alone, as in the Terraform provider.
+  if (news.description !== undefined && (olds.description ?? "") !== news.description)
+    changed.push("description");
+  return changed;
+}
+
+/** The `spec` of a PATCH: the environment (which locates the object) and the changed common fields. */
+export function patchSpec(inputs: BaseInputs, changed: string[]) {
+  return compact({
+    environment: { id: inputs.environment.id },
+    display_name: changed.includes("displayName") ? inputs.displayName : undefined,
+    description: changed.includes("description") ? inputs.description : undefined,
+  });
+}
+
+/** The state's view of what every kind reports. */
+export function statusOutputs(wire: WireObject) {
+  return {
+    displayName: wire.spec.display_name ?? undefined,
+    description: wire.spec.description ?? undefined,
+    resourceName: wire.metadata?.resource_name ?? "",
+    phase: wire.status.phase,
+    errorCode: wire.status.error_code ?? undefined,
+    errorMessage: wire.status.error_message ?? undefined,
+  };
+}

@@ -1,0 +1,142 @@
+import { withDeadline } from "../client/deadline";
+import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
+import { NetworkingClient } from "../client/networking";
+import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
+import { initErrorProperties, ResourceInitError } from "./init-error";
+import {
+  DEFAULT_DELETE_TIMEOUT_SECONDS,
+  DEFAULT_READY_TIMEOUT_SECONDS,
+  ProviderContext,
+  sleep,
+} from "./provider-context";
+import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
+
+/** The GET's result, or undefined when the API answers 404. */
+export async function unlessNotFound<T>(get: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await get();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Waits until the object is settled (READY, or what the kind accepts). The object exists: whatever
+ * goes wrong from here (a timeout, a failed phase, a 401 after a key rotation, a malformed body) is a
+ * ResourceInitError carrying its ID, so the state keeps it and nothing is orphaned.
+ */
+export async function settle<I extends BaseInputs, W extends WireObject>(
+  kind: ResourceKind<I, W>,
+  context: ProviderContext,
+  client: NetworkingClient,
+  inputs: I & { __provider?: unknown },
+  initial: W,
+): Promise<W> {
+  const label = kind.label(inputs, initial.id);
+  let last = initial;
+  try {
+    const settled = await waitFor({
+      description: `${label} to become READY`,
+      initial,
+      poll: async () => (last = await kind.api.poll(client, inputs.environment.id, initial.id)),
+      judge: (o) => kind.verdict(o.status.phase, inputs),
+      phaseOf: (o) => o.status.phase,
+      timeoutMs: (inputs.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS) * 1000,
+      schedule: context.poll,
+      isTransient,
+      onProgress: (m) => context.info(m),
+    });
+    const warning = kind.settledWarning?.(settled, inputs);
+    if (warning) context.warn(`${label}: ${warning}`);
+    return settled;
+  } catch (err) {
+    const seen =
+      err instanceof WaitFailedError || err instanceof WaitTimeoutError ? ((err.last as W) ?? last) : last;
+    throw initError(kind, inputs, seen, err, label);
+  }
+}
+
+function initError<I extends BaseInputs, W extends WireObject>(
+  kind: ResourceKind<I, W>,
+  inputs: I,
+  last: W,
+  err: unknown,
+  label: string,
+): ResourceInitError {
+  const message = err instanceof Error ? err.message : String(err);
+  const waited = err instanceof WaitFailedError || err instanceof WaitTimeoutError;
+  const api = last.status.error_message
+    ? `: ${last.status.error_code ?? "error"}: ${last.status.error_message}`
+    : "";
+  const hint = waited ? (kind.waitHint?.(last, inputs) ?? "") : "";
+  const next = kind.isTerminal(last.status.phase)
+    ? "the next `pulumi up` replaces it"
+    : "the next `pulumi up` waits for it again";
+  const text = waited ? `${message}${api}${hint}` : `${label}: ${message}`;
+  return new ResourceInitError(
+    `${text}. It exists and is recorded in the state; ${next}, and \`pulumi destroy\` deletes it.`,
+    last.id,
+    initErrorProperties(inputs, kind.outputs(inputs, last)),
+  );
+}
+
+/** Deletes the object and waits until it is gone, all within its delete timeout. */
+export async function deleteAndWait<I extends BaseInputs, W extends WireObject>(
+  kind: ResourceKind<I, W>,
+  context: ProviderContext,
+  client: NetworkingClient,
+  id: string,
+  props: Outputs<I>,
+): Promise<void> {
+  const environment = props.environment.id;
+  const label = kind.label(props, id);
+  const deadline = Date.now() + (props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS) * 1000;
+  const gone = await sendDelete(kind, context, client, environment, id, deadline);
+  if (gone) return;
+  try {
+    await waitFor({
+      description: `${label} to be deleted`,
+      poll: async () =>
+        (await unlessNotFound(() => kind.api.poll(client, environment, id)))?.status.phase ?? "GONE",
+      judge: (phase) => (phase === "GONE" ? "done" : "wait"),
+      phaseOf: (phase) => phase,
+      timeoutMs: Math.max(1000, deadline - Date.now()),
+      schedule: context.poll,
+      isTransient,
+      onProgress: (m) => context.info(m),
+    });
+  } catch (err) {
+    if (err instanceof WaitTimeoutError)
+      throw new Error(`${err.message}; raise deleteTimeoutSeconds if it is still deprovisioning`);
+    throw err;
+  }
+}
+
+/** Sends the DELETE, retrying while a 409 says something still holds the object. True when already gone. */
+async function sendDelete<I extends BaseInputs, W extends WireObject>(
+  kind: ResourceKind<I, W>,
+  context: ProviderContext,
+  client: NetworkingClient,
+  environment: string,
+  id: string,
+  deadline: number,
+): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withDeadline(deadline, () => kind.api.remove(client, environment, id));
+      return false;
+    } catch (err) {
+      if (isNotFound(err)) return true;
+      if (!isConflict(err)) throw err;
+      const delay = Math.min(10_000, 1000 * attempt);
+      if (Date.now() + delay > deadline) {
+        throw (await kind.deleteBlocked?.(client, environment, id, err as ApiError)) ?? err;
+      }
+      context.info(
+        `${kind.label({}, id)}: ${kind.deleteWaitReason ?? "the API refuses the delete for now"}; trying again`,
+      );
+      await sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { NetworkingClient } from "../client/networking";
+import { PollSchedule } from "../wait";
+
+/** What a resource provider needs at run time; built fresh from the stack config in each process. */
+export interface ProviderContext {
+  /** The API client, made from credentials resolved at call time. */
+  client(): NetworkingClient;
+  /** Progress while waiting (shown by the engine). */
+  info(message: string): void;
+  /** Something the user should act on or know about. */
+  warn(message: string): void;
+  poll?: Partial<PollSchedule>;
+  /** Delay before retrying a create whose outcome was unknown. Default 1000 ms. */
+  recreateDelayMs?: number;
+}
+
+export const DEFAULT_READY_TIMEOUT_SECONDS = 3600;
+export const DEFAULT_DELETE_TIMEOUT_SECONDS = 1800;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,139 @@
+/**
+ * Defects 5 and 6 of issue 14: check names the property and the rule without echoing values that
+ * may be secret or huge, reports the top-level property, and refuses at preview what `up` would
+ * refuse later (limits defined once, unknown properties, a service in the endpoint's own network).
+ */
+import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
+import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
+import { offlineContext } from "./support";
+
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const service = {
+  environment: { id: "env-target1" },
+  network: { id: "n-target1" },
+  displayName: "target-service",
+  accept: { environments: ["env-origin1"], networks: [] },
+};
+const endpoint = {
+  environment: { id: "env-origin1" },
+  network: { id: "n-origin1" },
+  networkLinkService: { id: "nls-abc123" },
+  displayName: "origin-endpoint",
+};
+
+const services = () => new NetworkLinkServiceProvider(offlineContext());
+const endpoints = () => new NetworkLinkEndpointProvider(offlineContext());
+
+describe("values in check failures (defect 5)", () => {
+  it("a value that may be a secret is not quoted", async () => {
+    const secretish = "Zx9SECRETvalue+/abcdefghijklmnopqrstuvwxyz0123456789";
+    const { failures } = await services().check({}, { ...service, network: { id: secretish } });
+    expect(failures).toHaveLength(1);
+    expect(JSON.stringify(failures)).not.toContain(secretish);
+    expect(failures![0].reason).toContain("network.id must be a network ID like 'n-abc123'");
+  });
+
+  it("a 10,000-character value is not quoted whole", async () => {
+    const { failures } = await services().check({}, { ...service, displayName: "d".repeat(10_000) });
+    expect(JSON.stringify(failures).length).toBeLessThan(400);
+    expect(failures![0].reason).toContain("displayName must be at most 255 characters");
+  });
+
+  it("reports the top-level property, with the nested path in the reason", async () => {
+    const { failures } = await endpoints().check(
+      {},
+      { ...endpoint, networkLinkService: { id: "nle-abc123" } },
+    );
+    expect(failures).toEqual([
+      {
+        property: "networkLinkService",
+        reason: expect.stringMatching(/^networkLinkService\.id must be a network link service ID/),
+      },
+    ]);
+  });
+
+  it("a short ID-shaped value is still quoted, which helps spot a wrong prefix", async () => {
+    const { failures } = await services().check({}, { ...service, environment: { id: "n-abc123" } });
+    expect(failures![0].reason).toContain("got 'n-abc123'");
+  });
+});
+
+describe("preview refuses what up would refuse (defect 6)", () => {
+  it.each([
+    ["environment.id", { environment: { id: `env-${"a".repeat(252)}` } }],
+    ["network.id", { network: { id: `n-${"a".repeat(254)}` } }],
+    ["accept.networks[0]", { accept: { networks: [`n-${"a".repeat(254)}`] } }],
+    ["adoptExistingId", { adoptExistingId: `nls-${"a".repeat(252)}` }],
+  ])("an ID over 255 characters (%s)", async (path, change) => {
+    const { failures } = await services().check({}, { ...service, ...change });
+    expect(failures?.[0].reason).toMatch(
+      new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")} .*at most 255 characters`),
+    );
+  });
+
+  it("a description over 255 characters, the API's limit", async () => {
+    const { failures } = await endpoints().check({}, { ...endpoint, description: "x".repeat(256) });
+    expect(failures?.[0]).toEqual({
+      property: "description",
+      reason: expect.stringContaining("at most 255 characters"),
+    });
+    expect(
+      (await endpoints().check({}, { ...endpoint, description: "x".repeat(255) })).failures,
+    ).toBeUndefined();
+  });
+
+  it("an unknown property, naming the nearest known one", async () => {
+    const { failures } = await services().check({}, { ...service, acept: { environments: ["env-origin1"] } });
+    expect(failures).toEqual([
+      {
+        property: "acept",
+        reason: expect.stringContaining(
+          "acept is not a property of NetworkLinkService; did you mean 'accept'?",
+        ),
+      },
+    ]);
+  });
+
+  it("an unknown nested property", async () => {
+    const { failures } = await services().check({}, { ...service, accept: { enviroments: ["env-origin1"] } });
+    expect(failures?.[0]).toEqual({
+      property: "accept",
+      reason: expect.stringContaining("accept.enviroments is not a property; did you mean 'environments'?"),
+    });
+  });
+
+  it("an endpoint pointing at a service resource in its own network fails while the service ID is unknown", async () => {
+    const news = {
+      ...endpoint,
+      networkLinkService: { id: UNKNOWN, environment: UNKNOWN, network: "n-origin1" },
+    };
+    const { failures } = await endpoints().check({}, news);
+    expect(failures).toEqual([
+      {
+        property: "networkLinkService",
+        reason: expect.stringContaining("the endpoint's own network n-origin1"),
+      },
+    ]);
+  });
+
+  it("a service whose accept list is empty gets a preview warning", async () => {
+    const context = offlineContext();
+    const result = await new NetworkLinkServiceProvider(context).check(
+      {},
+      { ...service, accept: { environments: [], networks: [] } },
+    );
+    expect(result.failures).toBeUndefined();
+    expect(context.messages).toEqual([
+      expect.stringMatching(/^warn: .*accepts no environment or network.*PENDING_ACCEPT/),
+    ]);
+    context.messages.length = 0;
+    await new NetworkLinkServiceProvider(context).check({}, { ...service, accept: undefined });
+    expect(context.messages).toHaveLength(1);
+    context.messages.length = 0;
+    await new NetworkLinkServiceProvider(context).check(
+      {},
+      { ...service, accept: { environments: UNKNOWN } },
+    );
+    expect(context.messages).toHaveLength(0);
+  });
+});

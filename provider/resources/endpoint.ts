@@ -28,7 +28,7 @@ export interface NetworkLinkEndpointArgs {
   networkLinkService: NetworkLinkService | pulumi.Input<NetworkLinkServiceReference>;
   /** Name shown in Confluent Cloud. Default: the resource name. Updated in place. */
   displayName?: pulumi.Input<string>;
-  /** Free-text description, up to 1024 characters. Updated in place; left alone when unset. */
+  /** Free-text description, up to 255 characters (the API's limit). Updated in place; left alone when unset. */
   description?: pulumi.Input<string>;
   /**
    * Finish without waiting when the service has not accepted this endpoint yet (a service owned by

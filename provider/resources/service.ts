@@ -12,7 +12,7 @@ export interface NetworkLinkServiceArgs {
   network: pulumi.Input<{ id: pulumi.Input<string> }>;
   /** Name shown in Confluent Cloud. Default: the resource name. Updated in place. */
   displayName?: pulumi.Input<string>;
-  /** Free-text description, up to 1024 characters. Updated in place; left alone when unset. */
+  /** Free-text description, up to 255 characters (the API's limit). Updated in place; left alone when unset. */
   description?: pulumi.Input<string>;
   /**
    * Who may connect: origin environments and/or networks. Order does not matter. Updated in place.

@@ -35,6 +35,19 @@ export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
 
+/** The two kinds of network-link object, each a collection of the API with the same operations. */
+const COLLECTIONS = {
+  service: { path: SERVICES, schema: networkLinkServiceSchema, noun: "network link service" },
+  endpoint: { path: ENDPOINTS, schema: networkLinkEndpointSchema, noun: "network link endpoint" },
+} as const;
+
+export type ObjectKind = keyof typeof COLLECTIONS;
+export type WireObjectOf<K extends ObjectKind> = K extends "service"
+  ? NetworkLinkService
+  : NetworkLinkEndpoint;
+type CreateBody<K extends ObjectKind> = K extends "service" ? CreateServiceRequest : CreateEndpointRequest;
+type UpdateBody<K extends ObjectKind> = K extends "service" ? UpdateServiceRequest : UpdateEndpointRequest;
+
 /** One typed function per network-link operation of the networking API. */
 export class NetworkingClient {
   readonly http: HttpClient;
@@ -43,129 +56,78 @@ export class NetworkingClient {
     this.http = options instanceof HttpClient ? options : new HttpClient(options);
   }
 
-  async listServices(environment: string, filter: ServiceFilter = {}): Promise<NetworkLinkService[]> {
-    return this.listAll("listing network link services", SERVICES, networkLinkServiceSchema, {
-      environment,
-      "spec.network": filter.network,
-      "spec.display_name": filter.displayName,
-      "status.phase": filter.phase,
-    });
-  }
-
-  async getService(environment: string, id: string): Promise<NetworkLinkService> {
-    return this.send(
-      `reading network link service ${id}`,
-      networkLinkServiceSchema,
-      "GET",
-      pathOf(SERVICES, "service", id),
-      {
-        searchParams: environmentQuery(environment),
-      },
-    );
-  }
-
-  /**
-   * Reads a service for a wait: polls of many resources in one environment share one list call
-   * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET.
-   */
-  async pollService(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkService> {
-    const reader = sharedReader(
-      `${this.http.identity} services ${environment}`,
-      () => this.listServices(environment),
-      maxAgeMs,
-    );
-    return reader.get(id, () => this.getService(environment, id), maxAgeMs);
-  }
-
-  async createService(body: CreateServiceRequest): Promise<NetworkLinkService> {
-    const where = `network ${body.spec.network.id}`;
-    return this.send(
-      `creating network link service in ${where}`,
-      networkLinkServiceSchema,
-      "POST",
-      SERVICES,
-      { json: body },
-    );
-  }
-
-  async updateService(id: string, body: UpdateServiceRequest): Promise<NetworkLinkService> {
-    return this.send(
-      `updating network link service ${id}`,
-      networkLinkServiceSchema,
-      "PATCH",
-      pathOf(SERVICES, "service", id),
-      {
-        json: body,
-      },
-    );
-  }
-
-  async deleteService(environment: string, id: string): Promise<void> {
-    return this.remove(`deleting network link service ${id}`, pathOf(SERVICES, "service", id), environment);
-  }
-
-  async listEndpoints(environment: string, filter: EndpointFilter = {}): Promise<NetworkLinkEndpoint[]> {
-    return this.listAll("listing network link endpoints", ENDPOINTS, networkLinkEndpointSchema, {
-      environment,
+  /** Every object of a kind in an environment, through all pages. */
+  async list<K extends ObjectKind>(kind: K, environment: string, filter: EndpointFilter = {}) {
+    const { path, schema, noun } = COLLECTIONS[kind];
+    return (await this.listAll(`listing ${noun}s`, path, schema, {
+      environment: checkedId("environment", environment),
       "spec.network": filter.network,
       "spec.display_name": filter.displayName,
       "status.phase": filter.phase,
       "spec.network_link_service": filter.networkLinkService,
+    })) as WireObjectOf<K>[];
+  }
+
+  async read<K extends ObjectKind>(kind: K, environment: string, id: string): Promise<WireObjectOf<K>> {
+    const { path, schema, noun } = COLLECTIONS[kind];
+    return (await this.send(`reading ${noun} ${id}`, schema, "GET", pathOf(path, kind, id), {
+      searchParams: environmentQuery(environment),
+    })) as WireObjectOf<K>;
+  }
+
+  /**
+   * Reads an object for a wait: polls of many resources in one environment share one list call
+   * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET.
+   */
+  async poll<K extends ObjectKind>(kind: K, environment: string, id: string, maxAgeMs = 500) {
+    const reader = sharedReader(
+      `${this.http.identity} ${kind} ${environment}`,
+      () => this.list(kind, environment),
+      maxAgeMs,
+    );
+    return reader.get(id, () => this.read(kind, environment, id), maxAgeMs) as Promise<WireObjectOf<K>>;
+  }
+
+  async create<K extends ObjectKind>(kind: K, body: CreateBody<K>): Promise<WireObjectOf<K>> {
+    const { path, schema, noun } = COLLECTIONS[kind];
+    const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
+    const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
+    return (await this.send(`creating ${noun} in ${where}`, schema, "POST", path, {
+      json: body,
+    })) as WireObjectOf<K>;
+  }
+
+  async update<K extends ObjectKind>(kind: K, id: string, body: UpdateBody<K>): Promise<WireObjectOf<K>> {
+    const { path, schema, noun } = COLLECTIONS[kind];
+    return (await this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, kind, id), {
+      json: body,
+    })) as WireObjectOf<K>;
+  }
+
+  async remove(kind: ObjectKind, environment: string, id: string): Promise<void> {
+    const { path, noun } = COLLECTIONS[kind];
+    await this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, kind, id), {
+      searchParams: environmentQuery(environment),
     });
   }
 
-  async getEndpoint(environment: string, id: string): Promise<NetworkLinkEndpoint> {
-    return this.send(
-      `reading network link endpoint ${id}`,
-      networkLinkEndpointSchema,
-      "GET",
-      pathOf(ENDPOINTS, "endpoint", id),
-      {
-        searchParams: environmentQuery(environment),
-      },
-    );
-  }
-
-  /** Reads an endpoint for a wait, like pollService. */
-  async pollEndpoint(environment: string, id: string, maxAgeMs = 500): Promise<NetworkLinkEndpoint> {
-    const reader = sharedReader(
-      `${this.http.identity} endpoints ${environment}`,
-      () => this.listEndpoints(environment),
-      maxAgeMs,
-    );
-    return reader.get(id, () => this.getEndpoint(environment, id), maxAgeMs);
-  }
-
-  async createEndpoint(body: CreateEndpointRequest): Promise<NetworkLinkEndpoint> {
-    const where = `network ${body.spec.network.id} to service ${body.spec.network_link_service.id}`;
-    return this.send(
-      `creating network link endpoint in ${where}`,
-      networkLinkEndpointSchema,
-      "POST",
-      ENDPOINTS,
-      { json: body },
-    );
-  }
-
-  async updateEndpoint(id: string, body: UpdateEndpointRequest): Promise<NetworkLinkEndpoint> {
-    return this.send(
-      `updating network link endpoint ${id}`,
-      networkLinkEndpointSchema,
-      "PATCH",
-      pathOf(ENDPOINTS, "endpoint", id),
-      {
-        json: body,
-      },
-    );
-  }
-
-  async deleteEndpoint(environment: string, id: string): Promise<void> {
-    return this.remove(
-      `deleting network link endpoint ${id}`,
-      pathOf(ENDPOINTS, "endpoint", id),
-      environment,
-    );
-  }
+  // The same operations by name, as the API documents them.
+  listServices = (environment: string, filter: ServiceFilter = {}) =>
+    this.list("service", environment, filter);
+  getService = (environment: string, id: string) => this.read("service", environment, id);
+  pollService = (environment: string, id: string, maxAgeMs?: number) =>
+    this.poll("service", environment, id, maxAgeMs);
+  createService = (body: CreateServiceRequest) => this.create("service", body);
+  updateService = (id: string, body: UpdateServiceRequest) => this.update("service", id, body);
+  deleteService = (environment: string, id: string) => this.remove("service", environment, id);
+  listEndpoints = (environment: string, filter: EndpointFilter = {}) =>
+    this.list("endpoint", environment, filter);
+  getEndpoint = (environment: string, id: string) => this.read("endpoint", environment, id);
+  pollEndpoint = (environment: string, id: string, maxAgeMs?: number) =>
+    this.poll("endpoint", environment, id, maxAgeMs);
+  createEndpoint = (body: CreateEndpointRequest) => this.create("endpoint", body);
+  updateEndpoint = (id: string, body: UpdateEndpointRequest) => this.update("endpoint", id, body);
+  deleteEndpoint = (environment: string, id: string) => this.remove("endpoint", environment, id);
 
   async listServiceAssociations(
     environment: string,
@@ -177,8 +139,8 @@ export class NetworkingClient {
       ASSOCIATIONS,
       networkLinkServiceAssociationSchema,
       {
-        environment,
-        "spec.network_link_service": [serviceId],
+        environment: checkedId("environment", environment),
+        "spec.network_link_service": [checkedId("service", serviceId)],
         "status.phase": phase,
       },
     );
@@ -212,12 +174,6 @@ export class NetworkingClient {
   ): Promise<z.infer<S>> {
     const response = await this.http.request<unknown>(operation, method, path, options);
     return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
-  }
-
-  private async remove(operation: string, path: string, environment: string): Promise<void> {
-    await this.http.request(operation, "DELETE", path, {
-      searchParams: environmentQuery(environment),
-    });
   }
 
   private async listAll<S extends z.ZodType>(

@@ -1,6 +1,7 @@
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { quotedName } from "../client/redaction";
+import { objectsInSlot, postObject } from "./object-calls";
 import { sleep } from "./provider-context";
 import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
 
@@ -18,16 +19,16 @@ export async function createOnce<I extends BaseInputs, W extends WireObject>(
   inputs: I,
   retryDelayMs = 1000,
 ): Promise<W> {
-  const before = new Set((await kind.api.inSlot(client, inputs)).map((object) => object.id));
+  const before = new Set((await objectsInSlot(kind, client, inputs)).map((object) => object.id));
   const ours = async () =>
-    (await kind.api.inSlot(client, inputs)).find(
+    (await objectsInSlot(kind, client, inputs)).find(
       (o) =>
         !before.has(o.id) && o.spec.display_name === inputs.displayName && !kind.isTerminal(o.status.phase),
     );
   let outcomeUnknown = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await kind.api.post(client, inputs);
+      return await postObject(kind, client, inputs);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       // The one-service-per-network rule answers 402 quota_exceeded: an existing object, like a 409.
@@ -51,7 +52,7 @@ async function slotTakenError<I extends BaseInputs, W extends WireObject>(
   inputs: I,
   err: ApiError,
 ): Promise<Error> {
-  const existing = (await kind.api.inSlot(client, inputs))[0];
+  const existing = (await objectsInSlot(kind, client, inputs))[0];
   if (!existing) return err;
   const what = kind.isTerminal(existing.status.phase)
     ? ` It is ${existing.status.phase}: delete it (it cannot recover) and run \`pulumi up\` again.`

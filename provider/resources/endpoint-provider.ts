@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { quotedName } from "../client/redaction";
 import { NetworkLinkEndpoint as WireEndpoint } from "../client/schemas";
 import { PhaseVerdict } from "../wait";
 import { nameOf } from "./create-once";
 import { checkServiceFirst } from "./endpoint-preflight";
-import { changedNameOrDescription, diffOf, LinkLifecycle, patchSpec, statusOutputs } from "./lifecycle";
-import { compact, isUnknown, withoutProvider } from "./property-values";
+import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
+import { compact, isUnknown } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { Outputs, ResourceKind } from "./resource-kind";
 import { commonInputs, endpointId, environmentId, idReference, networkId, serviceId } from "./validation";
@@ -60,32 +59,11 @@ export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
   typeName: "NetworkLinkEndpoint",
   schema: endpointInputsSchema as unknown as z.ZodType<EndpointInputs>,
   replaceKeys: ["environment", "network", "networkLinkService"],
-  api: {
-    get: (client, environment, id) => client.getEndpoint(environment, id),
-    poll: (client, environment, id) => client.pollEndpoint(environment, id),
-    post: (client, inputs) =>
-      client.createEndpoint({
-        spec: compact({
-          environment: { id: inputs.environment.id },
-          network: { id: inputs.network.id },
-          network_link_service: { id: inputs.networkLinkService.id },
-          display_name: inputs.displayName,
-          description: inputs.description,
-        }),
-      }),
-    patch: (client, id, inputs, changed) => client.updateEndpoint(id, { spec: patchSpec(inputs, changed) }),
-    remove: (client, environment, id) => client.deleteEndpoint(environment, id),
-    inSlot: async (client, inputs) =>
-      (
-        await client.listEndpoints(inputs.environment.id, {
-          network: [inputs.network.id],
-          networkLinkService: [inputs.networkLinkService.id],
-        })
-      ).filter(
-        (e) =>
-          e.spec.network_link_service.id === inputs.networkLinkService.id &&
-          e.spec.network.id === inputs.network.id,
-      ),
+  collection: "endpoint",
+  createFields: (inputs) => ({ network_link_service: { id: inputs.networkLinkService.id } }),
+  slot: {
+    filter: (inputs) => ({ networkLinkService: [inputs.networkLinkService.id] }),
+    holds: (endpoint, inputs) => endpoint.spec.network_link_service.id === inputs.networkLinkService.id,
   },
   changedFields: changedNameOrDescription,
   // One endpoint per (network, service): a replacement for the same pair must delete the old one first.
@@ -94,26 +72,19 @@ export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
   isTerminal: (phase) => TERMINAL_PHASES.includes(phase),
   verdict: (phase, inputs) => endpointVerdict(phase, inputs.allowPendingAccept === true),
   label: (inputs, id) =>
-    [
+    objectLabel(
       "endpoint",
-      quotedName(inputs.displayName),
-      id ? `(${id})` : "",
-      inputs.network?.id ? `in ${inputs.network.id}` : "",
-      inputs.networkLinkService?.id ? `to service ${inputs.networkLinkService.id}` : "",
-    ]
-      .filter(Boolean)
-      .join(" "),
+      inputs,
+      id,
+      inputs.networkLinkService?.id ? `to service ${inputs.networkLinkService.id}` : undefined,
+    ),
   outputs: (inputs, endpoint) =>
     compact({
-      ...withoutProvider(inputs),
-      ...statusOutputs(endpoint),
-      environment: { id: endpoint.spec.environment.id },
-      network: { id: endpoint.spec.network.id },
+      ...baseOutputs(inputs, endpoint),
       networkLinkService: compact({
         ...inputs.networkLinkService,
         id: endpoint.spec.network_link_service.id,
       }),
-      displayName: endpoint.spec.display_name ?? inputs.displayName,
     }) as EndpointOutputs,
   slotTaken: (existing, inputs) =>
     `network ${inputs.network.id} already has endpoint ${nameOf(existing)} to service ${inputs.networkLinkService.id}; ` +

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
 import { checkInputs } from "./check-failures";
 import { createOnce } from "./create-once";
+import { patchObject, readObject } from "./object-calls";
 import { deleteAndWait, settle, unlessNotFound } from "./phase-waits";
+import { quotedName } from "../client/redaction";
 import { compact, withoutProvider } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
@@ -56,7 +58,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
         `reading ${this.kind.label({}, id)}: its environment is unknown; set adoptExistingId to bring it under this stack`,
       );
     }
-    const object = await unlessNotFound(() => this.kind.api.get(client, environment, id));
+    const object = await unlessNotFound(() => readObject(this.kind, client, environment, id));
     // Gone: returning nothing makes the engine drop it from the state.
     return object ? { id, props: this.kind.outputs(props as Outputs<I>, object) } : {};
   }
@@ -70,8 +72,8 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const changed = this.kind.changedFields(olds, news);
     let object =
       changed.length === 0
-        ? await this.kind.api.get(client, news.environment.id, id)
-        : await this.kind.api.patch(client, id, news, changed);
+        ? await readObject(this.kind, client, news.environment.id, id)
+        : await patchObject(this.kind, client, id, news, changed);
     // A wait that timed out before (the engine updates a resource with initialization errors) resumes.
     if (this.kind.verdict(object.status.phase, news) === "wait") {
       object = await settle(this.kind, this.context, client, news, object);
@@ -92,7 +94,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const id = inputs.adoptExistingId as string;
     const label = this.kind.label(inputs, id);
     const named = `network link ${this.kind.noun} ${id}`;
-    const existing = await unlessNotFound(() => this.kind.api.get(client, inputs.environment.id, id));
+    const existing = await unlessNotFound(() => readObject(this.kind, client, inputs.environment.id, id));
     if (!existing) {
       throw new Error(
         `adoptExistingId: ${named} was not found in environment ${inputs.environment.id}; check both IDs.`,
@@ -107,7 +109,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const changed = this.kind.changedFields(this.kind.outputs(inputs, existing), inputs);
     if (changed.length === 0) return existing;
     this.context.info(`${label}: adopting it and updating ${changed.join(", ")} to match the program`);
-    return this.kind.api.patch(client, id, inputs, changed);
+    return patchObject(this.kind, client, id, inputs, changed);
   }
 }
 
@@ -145,23 +147,28 @@ export function changedNameOrDescription(
   return changed;
 }
 
-/** The `spec` of a PATCH: the environment (which locates the object) and the changed common fields. */
-export function patchSpec(inputs: BaseInputs, changed: string[]) {
+/** What the state records of any kind: the inputs, overlaid with what the API reports. */
+export function baseOutputs<I extends BaseInputs>(inputs: I | Outputs<I>, wire: WireObject) {
   return compact({
-    environment: { id: inputs.environment.id },
-    display_name: changed.includes("displayName") ? inputs.displayName : undefined,
-    description: changed.includes("description") ? inputs.description : undefined,
-  });
-}
-
-/** The state's view of what every kind reports. */
-export function statusOutputs(wire: WireObject) {
-  return {
-    displayName: wire.spec.display_name ?? undefined,
+    ...(withoutProvider(inputs) as Record<string, unknown>),
+    environment: { id: wire.spec.environment.id },
+    network: { id: wire.spec.network.id },
+    displayName: wire.spec.display_name ?? inputs.displayName,
     description: wire.spec.description ?? undefined,
     resourceName: wire.metadata?.resource_name ?? "",
     phase: wire.status.phase,
     errorCode: wire.status.error_code ?? undefined,
     errorMessage: wire.status.error_message ?? undefined,
-  };
+  });
+}
+
+/** "<noun> '<name>' (<id>) in <network>[ <more>]": how every message names an object. */
+export function objectLabel(
+  noun: string,
+  inputs: { displayName?: string; network?: { id?: string } },
+  id?: string,
+  more?: string,
+): string {
+  const network = inputs.network?.id ? `in ${inputs.network.id}` : "";
+  return [noun, quotedName(inputs.displayName), id ? `(${id})` : "", network, more].filter(Boolean).join(" ");
 }

@@ -3,6 +3,7 @@ import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors"
 import { NetworkingClient } from "../client/networking";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import { initErrorProperties, ResourceInitError } from "./init-error";
+import { pollObject, removeObject } from "./object-calls";
 import {
   DEFAULT_DELETE_TIMEOUT_SECONDS,
   DEFAULT_READY_TIMEOUT_SECONDS,
@@ -39,7 +40,7 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
     const settled = await waitFor({
       description: `${label} to become READY`,
       initial,
-      poll: async () => (last = await kind.api.poll(client, inputs.environment.id, initial.id)),
+      poll: async () => (last = await pollObject(kind, client, inputs.environment.id, initial.id)),
       judge: (o) => kind.verdict(o.status.phase, inputs),
       phaseOf: (o) => o.status.phase,
       timeoutMs: (inputs.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS) * 1000,
@@ -98,7 +99,7 @@ export async function deleteAndWait<I extends BaseInputs, W extends WireObject>(
     await waitFor({
       description: `${label} to be deleted`,
       poll: async () =>
-        (await unlessNotFound(() => kind.api.poll(client, environment, id)))?.status.phase ?? "GONE",
+        (await unlessNotFound(() => pollObject(kind, client, environment, id)))?.status.phase ?? "GONE",
       judge: (phase) => (phase === "GONE" ? "done" : "wait"),
       phaseOf: (phase) => phase,
       timeoutMs: Math.max(1000, deadline - Date.now()),
@@ -124,7 +125,7 @@ async function sendDelete<I extends BaseInputs, W extends WireObject>(
 ): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await withDeadline(deadline, () => kind.api.remove(client, environment, id));
+      await withDeadline(deadline, () => removeObject(kind, client, environment, id));
       return false;
     } catch (err) {
       if (isNotFound(err)) return true;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../client/errors";
-import { NetworkingClient } from "../client/networking";
+import { EndpointFilter, NetworkingClient, ObjectKind } from "../client/networking";
 import { PhaseVerdict } from "../wait";
 import { ProviderContext } from "./provider-context";
 
@@ -40,26 +40,20 @@ export interface ApiStatus {
 
 export type Outputs<I> = I & ApiStatus;
 
-/** The API calls of one kind. */
-export interface KindApi<I, W> {
-  get(client: NetworkingClient, environment: string, id: string): Promise<W>;
-  /** A read for a wait, sharing list calls with the other waits of the process. */
-  poll(client: NetworkingClient, environment: string, id: string): Promise<W>;
-  post(client: NetworkingClient, inputs: I): Promise<W>;
-  /** Updates the named updatable fields to the inputs' values. */
-  patch(client: NetworkingClient, id: string, inputs: I, changed: string[]): Promise<W>;
-  remove(client: NetworkingClient, environment: string, id: string): Promise<void>;
-  /** The objects that hold the one-per slot the inputs would take. */
-  inSlot(client: NetworkingClient, inputs: I): Promise<W[]>;
-}
-
 export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
   /** How messages name the kind: "service", "endpoint". */
   noun: string;
   /** The resource type, for check messages. */
   typeName: string;
   schema: z.ZodType<I>;
-  api: KindApi<I, W>;
+  /** The API collection that holds this kind; the calls themselves are the same (object-calls.ts). */
+  collection: ObjectKind;
+  /** The kind's own fields of a create request, besides environment, network, name and description. */
+  createFields(inputs: I): Record<string, unknown>;
+  /** The kind's own fields of an update request, for the changed fields. */
+  updateFields?(inputs: I, changed: string[]): Record<string, unknown>;
+  /** What else, besides the network, makes an object hold the one-per slot the inputs would take. */
+  slot?: { filter(inputs: I): EndpointFilter; holds(object: W, inputs: I): boolean };
   /** Inputs (each `{ id }`) whose change forces a replacement. */
   replaceKeys: readonly string[];
   /** Updatable fields whose value differs between the state and the inputs. */

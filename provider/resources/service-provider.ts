@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
-import { quotedName } from "../client/redaction";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { nameOf } from "./create-once";
-import { changedNameOrDescription, diffOf, LinkLifecycle, patchSpec, statusOutputs } from "./lifecycle";
-import { asSet, compact, isUnknown, sameSet, withoutProvider } from "./property-values";
+import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
+import { asSet, compact, isUnknown, sameSet } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { Outputs, ResourceKind } from "./resource-kind";
 import { commonInputs, environmentId, idReference, networkId, serviceId, uniqueIds } from "./validation";
@@ -37,29 +36,11 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
   typeName: "NetworkLinkService",
   schema: serviceInputsSchema as z.ZodType<ServiceInputs>,
   replaceKeys: ["environment", "network"],
-  api: {
-    get: (client, environment, id) => client.getService(environment, id),
-    poll: (client, environment, id) => client.pollService(environment, id),
-    post: (client, inputs) =>
-      client.createService({
-        spec: compact({
-          environment: { id: inputs.environment.id },
-          network: { id: inputs.network.id },
-          display_name: inputs.displayName,
-          description: inputs.description,
-          accept: inputs.accept ? acceptBody(inputs) : undefined,
-        }),
-      }),
-    patch: (client, id, inputs, changed) =>
-      client.updateService(id, {
-        spec: compact({
-          ...patchSpec(inputs, changed),
-          accept: changed.includes("accept") ? acceptBody(inputs) : undefined,
-        }),
-      }),
-    remove: (client, environment, id) => client.deleteService(environment, id),
-    inSlot: (client, inputs) => client.listServices(inputs.environment.id, { network: [inputs.network.id] }),
-  },
+  collection: "service",
+  createFields: (inputs) => ({ accept: inputs.accept ? acceptBody(inputs) : undefined }),
+  updateFields: (inputs, changed) => ({
+    accept: changed.includes("accept") ? acceptBody(inputs) : undefined,
+  }),
   changedFields(olds, news) {
     const changed = changedNameOrDescription(olds, news);
     if (
@@ -74,22 +55,10 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
   sameSlot: (olds, news) => olds.network?.id === news.network.id,
   isTerminal: (phase) => FAILED_PHASES.includes(phase),
   verdict: (phase) => (phase === "READY" ? "done" : FAILED_PHASES.includes(phase) ? "fail" : "wait"),
-  label: (inputs, id) =>
-    [
-      "service",
-      quotedName(inputs.displayName),
-      id ? `(${id})` : "",
-      inputs.network?.id ? `in ${inputs.network.id}` : "",
-    ]
-      .filter(Boolean)
-      .join(" "),
+  label: (inputs, id) => objectLabel("service", inputs, id),
   outputs: (inputs, service) =>
     compact({
-      ...withoutProvider(inputs),
-      ...statusOutputs(service),
-      environment: { id: service.spec.environment.id },
-      network: { id: service.spec.network.id },
-      displayName: service.spec.display_name ?? inputs.displayName,
+      ...baseOutputs(inputs, service),
       accept: {
         environments: asSet(service.spec.accept?.environments),
         networks: asSet(service.spec.accept?.networks),

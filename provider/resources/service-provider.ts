@@ -4,7 +4,7 @@ import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
 import { nameOf } from "./create-once";
 import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
-import { asSet, compact, isUnknown, sameSet } from "./property-values";
+import { asSet, compact, sameSet } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { Outputs, ResourceKind } from "./resource-kind";
 import { commonInputs, environmentId, idReference, networkId, serviceId, uniqueIds } from "./validation";
@@ -71,7 +71,7 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
     existing.spec.network.id !== inputs.network.id
       ? [`network ${existing.spec.network.id} (inputs say ${inputs.network.id})`]
       : [],
-  checkWarnings: (olds, news) => [...droppedAcceptWarning(olds, news), ...emptyAcceptWarning(news)],
+  checkWarnings: droppedAcceptWarning,
   deleteBlocked: blockedDeleteError,
   deleteWaitReason: "waiting for its endpoints to be deleted before deleting it",
 };
@@ -106,15 +106,6 @@ function droppedAcceptWarning(olds: Partial<ServiceOutputs>, news: ServiceInputs
   return [
     `Removing ${dropped.join(", ")} from the accept list of ${serviceKind.label(news)} disconnects ` +
       `their endpoints for good: they go DISCONNECTED and must be deleted before that pair can link again.`,
-  ];
-}
-
-function emptyAcceptWarning(news: ServiceInputs): string[] {
-  const lists = [news.accept?.environments ?? [], news.accept?.networks ?? []];
-  if (lists.some((list) => !Array.isArray(list) || list.some(isUnknown) || list.length > 0)) return [];
-  return [
-    `${serviceKind.label(news)} accepts no environment or network: every endpoint that connects to it waits in ` +
-      `PENDING_ACCEPT (and expires) until you add its environment or network to accept.environments or accept.networks.`,
   ];
 }
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { emptyAcceptWarning } from "./accept-warnings";
 import { serviceForwarder } from "./forwarder";
 
 /** Arguments of a NetworkLinkService; the same shape as `@pulumi/confluentcloud`'s. */
@@ -71,5 +72,10 @@ export class NetworkLinkService extends pulumi.dynamic.Resource {
       "confluent-network-link",
       "NetworkLinkService",
     );
+    // Known here at preview, and pinned on this resource (the provider's own lines go under the stack).
+    pulumi.output(args.accept).apply((accept) => {
+      const warning = emptyAcceptWarning(accept);
+      if (warning) void pulumi.log.warn(warning, this);
+    });
   }
 }

@@ -28,6 +28,11 @@ function buildRelease(): string | undefined {
   fs.mkdirSync(dir, { recursive: true });
   const files = "provider emulator package.json tsconfig.json tsconfig.build.json";
   execSync(`git archive ${RELEASE} ${files} | tar -x -C "${dir}"`, { cwd: repoRoot });
+  // Another name, so that jest's module map does not see two packages called PACKAGE in the repo;
+  // Node resolves it by the folder it is linked as, and reads only its exports.
+  const manifest = path.join(dir, "package.json");
+  const pkg = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name: string };
+  fs.writeFileSync(manifest, JSON.stringify({ ...pkg, name: `${PACKAGE}-release-${RELEASE}` }, null, 2));
   const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: dir });
   return dir;

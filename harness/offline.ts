@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** The repository root: the dynamic-provider plugin resolves `@pulumi/pulumi` and this package from here. */
-export const repoRoot = path.resolve(__dirname, "../..");
+export const repoRoot = path.resolve(__dirname, "..");
 
 /** Passphrase of every test stack's secrets provider. Not a secret: it only protects throwaway state. */
 export const TEST_PASSPHRASE = "offline-test-passphrase";

@@ -8,7 +8,6 @@
  * in module state, so two inline programs must not run concurrently in one process (jest runs the
  * tests of a file one after the other; separate files run in separate workers).
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -26,7 +25,17 @@ import {
   type UpOptions,
   type UpResult,
 } from "@pulumi/pulumi/automation";
+import { ignoreEngineShutdownRejections } from "./engine-shutdown";
 import { ensurePulumiCli, offlineEnv, repoRoot } from "./offline";
+import {
+  isAlive,
+  killProcessesIn,
+  lineSplitter,
+  listFiles,
+  runCli,
+  shellQuote,
+  verboseOutput,
+} from "./processes";
 
 export interface TestStackOptions {
   /** The inline program, e.g. an example's default export (`export = async () => { ...; return outputs; }`). */
@@ -136,7 +145,7 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
     ...options.envVars,
     PULUMI_TEST_PID_FILE: pidFile,
   };
-  const emit = options.onOutput ?? defaultOutput();
+  const emit = options.onOutput ?? verboseOutput();
 
   let stack: Stack;
   try {
@@ -273,111 +282,6 @@ function writePidWrapper(root: string, realPulumi: string): string {
   return wrapperRoot;
 }
 
-/**
- * When the CLI dies mid-operation, the inline program's pending calls to the engine fail with gRPC
- * UNAVAILABLE or CANCELLED (the runtime renames some "Resource monitor is terminating"), and the Pulumi
- * runtime re-raises them as unhandled rejections on purpose; the handler the Automation API installs
- * while the program runs ignores them. Under jest that handler sits on the sandbox's copy of `process`
- * and never fires, so jest would fail the test file for them. Drop exactly those rejections (the
- * runtime's own `isGrpcError` rule) on the real process; the operation's promise reports the failure.
- */
-function ignoreEngineShutdownRejections(): void {
-  if (process.env.JEST_WORKER_ID === undefined) return;
-  const real = require("node:vm").runInThisContext("process") as NodeJS.Process & Record<symbol, boolean>;
-  const flag = Symbol.for("pulumi-confluent-network-link:ignore-engine-shutdown-rejections");
-  if (real[flag]) return;
-  real[flag] = true;
-  const emit = real.emit;
-  real.emit = function (this: NodeJS.Process, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "unhandledRejection" && isEngineShutdownError(args[0])) return true;
-    return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);
-  } as typeof real.emit;
-}
-
-const GRPC_CANCELLED = 1;
-const GRPC_UNAVAILABLE = 14;
-
-function isEngineShutdownError(reason: unknown): boolean {
-  if (typeof reason !== "object" || reason === null) return false;
-  const { code, message } = reason as { code?: unknown; message?: unknown };
-  return (
-    code === GRPC_UNAVAILABLE ||
-    code === GRPC_CANCELLED ||
-    /Resource monitor is terminating/.test(String(message))
-  );
-}
-
-/** Ends processes whose working directory is inside `dir`: provider plugins orphaned by a killed CLI. */
-function killProcessesIn(dir: string): void {
-  let pids: string[];
-  try {
-    pids = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
-  } catch {
-    return; // not Linux
-  }
-  for (const pid of pids) {
-    try {
-      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-      if (cwd === dir || cwd.startsWith(dir + path.sep)) process.kill(Number(pid), "SIGKILL");
-    } catch {
-      // gone, or not ours to inspect
-    }
-  }
-}
-
-function defaultOutput(): (line: string) => void {
-  return process.env.E2E_VERBOSE === "1" ? (line) => process.stdout.write(`${line}\n`) : () => {};
-}
-
-function lineSplitter(emit: (line: string) => void): { push(chunk: string): void; flush(): void } {
-  let rest = "";
-  return {
-    push(chunk) {
-      const parts = (rest + chunk).split(/\r?\n/);
-      rest = parts.pop() ?? "";
-      parts.forEach(emit);
-    },
-    flush() {
-      if (rest) emit(rest);
-      rest = "";
-    },
-  };
-}
-
-function runCli(
-  command: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { ...opts, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`pulumi ${args.join(" ")} failed: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]));
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -9,7 +9,7 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../emulator";
 import { POLL_CONFIG_KEYS } from "../provider/runtime";
-import { createTestStack, type TestStack } from "../tests/support/stack";
+import { createTestStack, type TestStack } from "../harness/stack";
 import bidirectional = require("../examples/bidirectional");
 
 // Real provisioning takes minutes; a few seconds here show the waits and their progress lines.

@@ -1,0 +1,2 @@
+// Moved to harness/stack.ts (shared by the tests, the demo and the benchmarks); kept so older imports resolve.
+export * from "../../harness/stack";

@@ -12,7 +12,13 @@ import { killProcessesIn, lineSplitter, verboseOutput } from "./processes";
 
 export interface CliProjectOptions {
   /** The folder that holds Pulumi.yaml: where every command runs. */
-  projectDir: string;
+  projectDir?: string;
+  /**
+   * Instead of `projectDir`: the files of a new project folder (name → text), written under
+   * `.pulumi-state/` inside the repository (so `@pulumi/pulumi` and this package resolve from its
+   * node_modules, as from a user's) and removed by `dispose()`.
+   */
+  files?: Record<string, string>;
   /** Extra environment for every command (e.g. CONFLUENT_CLOUD_API_KEY). */
   envVars?: Record<string, string>;
   /** Receives each output line as it comes. Default: nothing, or stdout when E2E_VERBOSE=1. */
@@ -56,6 +62,14 @@ export async function openCliProject(options: CliProjectOptions): Promise<CliPro
   const cli = await ensurePulumiCli();
   const root = path.join(stateRoot, `cli-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`);
   const backendDir = path.join(root, "backend");
+  const projectDir = options.projectDir ?? path.join(root, "project");
+  if (options.files) {
+    fs.mkdirSync(projectDir, { recursive: true });
+    for (const [name, text] of Object.entries(options.files))
+      fs.writeFileSync(path.join(projectDir, name), text);
+  } else if (!options.projectDir) {
+    throw new Error("openCliProject needs a projectDir or the files of a new project");
+  }
   const env = {
     ...offlineEnv({ backendDir, binDir: cli.binDir, homeDir: path.join(root, "home") }),
     ...options.envVars,
@@ -68,7 +82,7 @@ export async function openCliProject(options: CliProjectOptions): Promise<CliPro
     const command = `pulumi ${args.join(" ")}`;
     return new Promise((resolve, reject) => {
       const child = spawn(pulumi, fullArgs, {
-        cwd: options.projectDir,
+        cwd: projectDir,
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -97,7 +111,7 @@ export async function openCliProject(options: CliProjectOptions): Promise<CliPro
   }
 
   return {
-    projectDir: options.projectDir,
+    projectDir,
     backendDir,
     env,
     run,
@@ -111,7 +125,7 @@ export async function openCliProject(options: CliProjectOptions): Promise<CliPro
     },
     async dispose() {
       // Only Pulumi's processes: the project folder may be one a person works in.
-      killProcessesIn(options.projectDir, (cmdline) => /pulumi/.test(cmdline));
+      killProcessesIn(projectDir, (cmdline) => /pulumi/.test(cmdline));
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
@@ -125,4 +139,15 @@ export class CliError extends Error {
     );
     this.name = "CliError";
   }
+}
+
+/** The project files of `examples/<name>` (Pulumi.yaml, index.ts, tsconfig.json), to run a copy. */
+export function exampleFiles(name: string): Record<string, string> {
+  const dir = path.join(repoRoot, "examples", name);
+  return Object.fromEntries(
+    ["Pulumi.yaml", "index.ts", "tsconfig.json"].map((file) => [
+      file,
+      fs.readFileSync(path.join(dir, file), "utf8"),
+    ]),
+  );
 }

@@ -17,7 +17,7 @@ import {
   runCommand,
   supportedSdkVersions,
 } from "../support/consumer-project";
-import { emulatorLinks } from "../support/emulator-links";
+import { emulatorLinks } from "../../harness/emulator-links";
 import { startE2e, type E2e } from "./harness";
 
 jest.setTimeout(900_000);

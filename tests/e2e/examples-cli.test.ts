@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { openCliProject, type CliProject } from "../../harness/cli-project";
 import { repoRoot } from "../../harness/offline";
 import { readmeCommands, substitute } from "../../harness/readme-commands";
-import { emulatorLinks, type EmulatorLinks } from "../support/emulator-links";
+import { emulatorLinks, type EmulatorLinks } from "../../harness/emulator-links";
 import { startE2e, type E2e } from "./harness";
 
 jest.setTimeout(600_000);

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
-import { emulatorLinks } from "../support/emulator-links";
+import { emulatorLinks } from "../../harness/emulator-links";
 import { startE2e, type E2e } from "./harness";
 
 jest.setTimeout(600_000);

@@ -10,7 +10,7 @@ import { openCliProject, type CliProject } from "../../harness/cli-project";
 import { repoRoot } from "../../harness/offline";
 import { readmeCommands } from "../../harness/readme-commands";
 import { STOCK_TSCONFIG } from "../support/consumer-project";
-import { emulatorLinks, type EmulatorLinks } from "../support/emulator-links";
+import { emulatorLinks, type EmulatorLinks } from "../../harness/emulator-links";
 import { startE2e, type E2e } from "./harness";
 
 jest.setTimeout(600_000);

@@ -17,17 +17,75 @@ jest.setTimeout(600_000);
 
 const DOCUMENTED_URL = "http://127.0.0.1:8080";
 
-interface Example {
-  name: string;
-  services: number;
-  endpoints: number;
+type Outputs = Record<string, unknown>;
+interface Topology {
+  services: { id: string; network: string; accepts: string[] }[];
+  endpoints: { id: string; network: string; service: string }[];
 }
 
+interface Example {
+  name: string;
+  /** What the emulator must hold after `up`, from the stack's outputs. */
+  topology(outputs: Outputs): Topology;
+}
+
+const ids = (o: Outputs, key: string) => o[key] as Record<string, string>;
+const str = (o: Outputs, key: string) => o[key] as string;
+
 const EXAMPLES: Example[] = [
-  { name: "unidirectional", services: 1, endpoints: 1 },
-  { name: "bidirectional", services: 2, endpoints: 2 },
-  { name: "mesh", services: 3, endpoints: 6 },
+  {
+    name: "unidirectional",
+    topology: (o) => ({
+      services: [{ id: str(o, "serviceId"), network: "n-aaaaa1", accepts: ["n-bbbbb1"] }],
+      endpoints: [{ id: str(o, "endpointId"), network: "n-bbbbb1", service: str(o, "serviceId") }],
+    }),
+  },
+  {
+    name: "bidirectional",
+    topology: (o) => ({
+      services: [
+        { id: str(o, "aServiceId"), network: "n-aaaaa1", accepts: ["n-bbbbb1"] },
+        { id: str(o, "bServiceId"), network: "n-bbbbb1", accepts: ["n-aaaaa1"] },
+      ],
+      endpoints: [
+        { id: str(o, "aToBEndpointId"), network: "n-aaaaa1", service: str(o, "bServiceId") },
+        { id: str(o, "bToAEndpointId"), network: "n-bbbbb1", service: str(o, "aServiceId") },
+      ],
+    }),
+  },
+  {
+    name: "mesh",
+    topology: (o) => {
+      const networks: Record<string, string> = { a1: "n-aaaaa1", a2: "n-aaaaa2", b1: "n-bbbbb1" };
+      const names = Object.keys(networks);
+      return {
+        services: names.map((name) => ({
+          id: ids(o, "serviceIds")[name],
+          network: networks[name],
+          accepts: names.filter((other) => other !== name).map((other) => networks[other]),
+        })),
+        endpoints: names.flatMap((from) =>
+          names
+            .filter((to) => to !== from)
+            .map((to) => ({
+              id: ids(o, "endpointIds")[`${from}-to-${to}`],
+              network: networks[from],
+              service: ids(o, "serviceIds")[to],
+            })),
+        ),
+      };
+    },
+  },
 ];
+
+/** The emulator's contents in the shape of a Topology, both lists sorted by ID. */
+function asTopology(links: Topology): Topology {
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  return {
+    services: links.services.map(({ id, network, accepts }) => ({ id, network, accepts })).sort(byId),
+    endpoints: links.endpoints.map(({ id, network, service }) => ({ id, network, service })).sort(byId),
+  };
+}
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -88,12 +146,14 @@ describe.each(EXAMPLES)("examples/$name through the CLI, as its README says", (e
           expect(counters.total).toBe(0);
           expect(links.services.length + links.endpoints.length).toBe(0);
           break;
-        case "up":
-          expect(links.services).toHaveLength(example.services);
-          expect(links.endpoints).toHaveLength(example.endpoints);
+        case "up": {
+          const outputs = await project.json<Outputs>(["stack", "output", "--stack", "emulator"]);
+          expect(outputs.ready).toBe(true);
+          expect(asTopology(links)).toEqual(asTopology(example.topology(outputs)));
           expect([...links.services, ...links.endpoints].every((r) => r.phase === "READY")).toBe(true);
           deployed = links;
           break;
+        }
         case "preview":
         case "refresh":
           expect(counters.writes).toBe(0);

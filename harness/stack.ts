@@ -1,8 +1,9 @@
 /**
  * A Pulumi stack driven by the real CLI and engine through the Automation API, with its program
  * inline (this process runs it, so no Node.js language host is needed), its state in a file backend
- * inside the repository, and the offline settings of offline.ts. Used by the e2e tests, the demo and
- * the benchmarks.
+ * inside the repository, and the offline settings of offline.ts. Users run the CLI (cli-project.ts);
+ * this helper is for what the CLI cannot script: a kill at a chosen moment inside a provider call,
+ * faults mid-operation, and the benchmarks.
  *
  * One operation at a time per process: Pulumi's Node.js runtime keeps the running program's settings
  * in module state, so two inline programs must not run concurrently in one process (jest runs the

@@ -39,8 +39,8 @@ function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
 
 export function context(): ProviderContext {
   return {
-    client: () => {
-      const resolved = resolveConfig(config);
+    client: (credentials) => {
+      const resolved = resolveConfig(config, process.env, credentials);
       return new NetworkingClient({
         endpoint: resolved.endpoint,
         apiKey: resolved.apiKey,

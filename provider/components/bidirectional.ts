@@ -3,8 +3,8 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childSettings,
   knownId,
-  linkSettings,
   linkEndpoint,
   originOf,
   phasesOf,
@@ -59,6 +59,13 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
     const known = validatePair(knownId(args.a.network), knownId(args.b.network));
     if (known) throw new pulumi.ResourceError(known, this);
+    const { settings, problem } = childSettings(args, name, {
+      aService: "a-service",
+      bService: "b-service",
+      aToB: "a-to-b",
+      bToA: "b-to-a",
+    });
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     // Both origins, checked again once Output IDs are known; every accept list and existing-service
     // reference derives from this, so nothing that depends on it is created when it fails.
@@ -67,27 +74,25 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
       if (problem) throw new pulumi.ResourceError(problem, this);
       return { a, b };
     });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
     const aPlan = planService(
       this,
       `${name}-a-service`,
       args.a,
       pair.apply((p) => [p.b]),
-      settings("a-service"),
+      settings("aService"),
     );
     const bPlan = planService(
       this,
       `${name}-b-service`,
       args.b,
       pair.apply((p) => [p.a]),
-      settings("b-service"),
+      settings("bService"),
     );
 
     this.aService = aPlan.service;
     this.bService = bPlan.service;
-    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("a-to-b"));
-    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("b-to-a"));
+    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
+    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
     this.phases = phasesOf({
       aService: this.aService,
       bService: this.bService,

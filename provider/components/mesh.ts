@@ -3,9 +3,9 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childSettings,
   knownId,
   linkEndpoint,
-  linkSettings,
   MAX_ENDPOINTS_PER_NETWORK,
   MAX_NETWORK_LINKS_PER_ORGANIZATION,
   MAX_SERVICES_PER_NETWORK,
@@ -76,6 +76,16 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
     });
     const known = validateMesh(plan(networks.map((n) => knownId(n.network))));
     if (known.length > 0) throw new pulumi.ResourceError(known.join("\n"), this);
+    const childKeys = keys.flatMap((from) => [
+      `${from}-service`,
+      ...keys.filter((to) => to !== from).map((to) => `${from}-to-${to}`),
+    ]);
+    const { settings, problem } = childSettings(
+      args,
+      name,
+      Object.fromEntries(childKeys.map((key) => [key, key])),
+    );
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     // The same rules once every ID is known; every accept list and existing-service reference
     // derives from this, so nothing that depends on it is created when it fails.
@@ -84,8 +94,6 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
       if (problems.length > 0) throw new pulumi.ResourceError(problems.join("\n"), this);
       return list;
     });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
     const plans = networks.map((network, i) =>
       planService(
         this,

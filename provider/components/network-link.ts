@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
+  childSettings,
   idOf,
   knownId,
   linkEndpoint,
-  linkSettings,
   originOf,
   phasesOf,
   planService,
@@ -53,6 +53,11 @@ export class NetworkLink extends pulumi.ComponentResource {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
     const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
     if (known) throw new pulumi.ResourceError(known, this);
+    const { settings, problem } = childSettings(args, name, {
+      service: "target-service",
+      endpoint: "origin-to-target",
+    });
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     const origins = pulumi
       .all([originOf("the origin", args.origin), idOf(args.target.network)])
@@ -61,24 +66,10 @@ export class NetworkLink extends pulumi.ComponentResource {
         if (problem) throw new pulumi.ResourceError(problem, this);
         return [origin];
       });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
-    const plan = planService(
-      this,
-      `${name}-target-service`,
-      args.target,
-      origins,
-      settings("target-service"),
-    );
+    const plan = planService(this, `${name}-target-service`, args.target, origins, settings("service"));
 
     this.service = plan.service;
-    this.endpoint = linkEndpoint(
-      this,
-      `${name}-origin-to-target`,
-      args.origin,
-      plan,
-      settings("origin-to-target"),
-    );
+    this.endpoint = linkEndpoint(this, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
     this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
     this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
     this.registerOutputs({

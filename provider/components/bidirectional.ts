@@ -55,6 +55,14 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
   /** True when both endpoints are READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a BidirectionalNetworkLink (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is BidirectionalNetworkLink {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:BidirectionalNetworkLink"
+    );
+  }
+
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
     const known = validatePair(knownId(args.a.network), knownId(args.b.network));

@@ -66,6 +66,14 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
   /** True when every endpoint is READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a NetworkLinkMesh (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is NetworkLinkMesh {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:NetworkLinkMesh"
+    );
+  }
+
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
     const networks = args.networks ?? [];

@@ -49,6 +49,14 @@ export class NetworkLink extends pulumi.ComponentResource {
   /** True when the endpoint is READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a NetworkLink (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is NetworkLink {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:NetworkLink"
+    );
+  }
+
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
     const known = validateLink(knownId(args.origin.network), knownId(args.target.network));

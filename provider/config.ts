@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { DEFAULT_ENDPOINT } from "./client/http";
 import { CredentialSource, credentialSourceProblems } from "./credential-source";
 
@@ -32,13 +31,6 @@ export const ENV_VARS = {
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
-
-/** The `credentials` input as the provider checks it: names only, never values. */
-export const credentialSourceSchema = z.unknown().superRefine((value, ctx) => {
-  for (const message of credentialSourceProblems(value)) {
-    ctx.addIssue({ code: "custom", message: message.replace(/^credentials(\.| )/, "") });
-  }
-}) as unknown as z.ZodType<CredentialSource>;
 
 /**
  * Resolves credentials and endpoint at run time: from `credentials` when a resource names its own

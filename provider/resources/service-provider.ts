@@ -3,7 +3,8 @@ import { z } from "zod";
 import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
-import { CredentialSource, credentialSourceSchema, sameCredentialSource } from "../config";
+import { CredentialSource, sameCredentialSource } from "../credential-source";
+import { credentialSourceSchema } from "./credential-schema";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import {
   announce,

@@ -37,7 +37,7 @@ export function credentialSourceProblems(value: unknown): string[] {
     const name = record[field];
     if (name !== undefined && (typeof name !== "string" || name.trim() === "")) {
       problems.push(
-        `credentials.${field} must be the name of a ${field.endsWith("Env") ? "environment variable" : "stack-config key"}`,
+        `credentials.${field} must be the name of ${field.endsWith("Env") ? "an environment variable" : "a stack-config key"}`,
       );
     }
   }

@@ -7,12 +7,18 @@
  * that ignores `environments`, the test still checks the sources and the state but not the 403.
  * Needs `npm run build` first (the serialized providers load `pulumi-confluent-network-link/runtime`).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { BidirectionalNetworkLink } from "../../provider";
 import { createTestStack, type TestStack } from "../support/stack";
 import { FAST_DELAYS, FAST_POLL } from "./harness";
 
 jest.setTimeout(300_000);
+
+// Keys limited to environments arrive with the emulator's auth module (issue 15); before it, the
+// emulator accepts each key everywhere and the 403 case below cannot be shown.
+const EMULATOR_LIMITS_KEYS = fs.existsSync(path.join(__dirname, "../../emulator/auth.ts"));
 
 const KEY_A = { key: "TEAMAKEY4R7Q", secret: "team-a-secret-Jx82LqPz" };
 const KEY_B = { key: "TEAMBKEY9W3E", secret: "team-b-secret-Mv51TnRc" };
@@ -106,4 +112,14 @@ describe("a bidirectional link with one key per side", () => {
       /Confluent Cloud credentials are missing: the Cloud API key is not set: run `pulumi config set confluentcloud:cloudApiKey <value>`/,
     );
   });
+});
+
+describe("keys limited to an environment", () => {
+  (EMULATOR_LIMITS_KEYS ? it : it.skip)(
+    "side b with side a's key is refused outside a's environment (403): each side really uses its own key",
+    async () => {
+      const swapped = await stackWith({ a: { credentials: SOURCE_A }, b: { credentials: SOURCE_A } });
+      await expect(swapped.up()).rejects.toThrow(/403/);
+    },
+  );
 });

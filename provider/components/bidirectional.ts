@@ -40,6 +40,17 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * b's service, so clients in a reach b. For cluster linking (destination-initiated, the only mode
  * over network links) the destination cluster opens the connection, so `aToB` carries a link whose
  * destination cluster is in a and whose source cluster is in b: data then flows from b to a.
+ *
+ * @example
+ * ```ts
+ * import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
+ *
+ * const link = new BidirectionalNetworkLink("east-west", {
+ *   a: { environment: { id: "env-abc123" }, network: { id: "n-east12" } },
+ *   b: { environment: { id: "env-def456" }, network: { id: "n-west34" } },
+ * });
+ * export const phases = link.phases; // { aService: "READY", bService: "READY", aToB: "READY", bToA: "READY" }
+ * ```
  */
 export class BidirectionalNetworkLink extends pulumi.ComponentResource {
   /** The service in network a (created, or `a.service`). Endpoints in b connect to it. */

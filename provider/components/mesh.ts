@@ -55,6 +55,20 @@ export interface MeshPlan {
  * Every network linked to every other: one service per network accepting all the other networks,
  * and an endpoint for every ordered pair (`<from>-to-<to>` lives in network `from` and reaches `to`).
  * The limits are checked before anything is registered.
+ *
+ * @example
+ * ```ts
+ * import { NetworkLinkMesh } from "pulumi-confluent-network-link";
+ *
+ * const mesh = new NetworkLinkMesh("dr", {
+ *   networks: [
+ *     { name: "east", environment: { id: "env-abc123" }, network: { id: "n-east12" } },
+ *     { name: "west", environment: { id: "env-def456" }, network: { id: "n-west34" } },
+ *     { name: "south", environment: { id: "env-def456" }, network: { id: "n-south5" } },
+ *   ],
+ * });
+ * export const ready = mesh.ready; // 3 services, 6 endpoints
+ * ```
  */
 export class NetworkLinkMesh extends pulumi.ComponentResource {
   /** The service of each network, by network name (created, or the network's `service`). */

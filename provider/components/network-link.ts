@@ -38,6 +38,18 @@ export interface NetworkLinkArgs extends LinkSettings {
 /**
  * A one-way network link: clients in the origin network reach the target network. Creates the
  * target's service (or checks an existing one) and the origin's endpoint pointing at it.
+ *
+ * @example
+ * ```ts
+ * import { NetworkLink } from "pulumi-confluent-network-link";
+ *
+ * // Clients (e.g. the destination cluster of a cluster link) in n-dst456 reach n-src123.
+ * const link = new NetworkLink("dst-to-src", {
+ *   origin: { environment: { id: "env-def456" }, network: { id: "n-dst456" } },
+ *   target: { environment: { id: "env-abc123" }, network: { id: "n-src123" } },
+ * });
+ * export const ready = link.ready;
+ * ```
  */
 export class NetworkLink extends pulumi.ComponentResource {
   /** The service in the target network (created, or `target.service`). */

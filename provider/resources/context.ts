@@ -1,5 +1,5 @@
 import { NetworkingClient } from "../client/networking";
-import type { CredentialSource } from "../config";
+import type { CredentialSource } from "../credential-source";
 import { PollSchedule } from "../wait";
 
 /** What a resource provider needs at run time; built fresh from the stack config in each process. */

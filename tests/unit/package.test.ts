@@ -30,6 +30,7 @@ function packedFiles(command: string[]): string[] {
 /** Packages the compiled files of a folder load (`require("x")`, `require("@scope/x/sub")` → x, @scope/x). */
 function externalRequires(dir: string): string[] {
   const found = new Set<string>();
+  if (!fs.existsSync(dir)) return [];
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);

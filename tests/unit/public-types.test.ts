@@ -132,7 +132,7 @@ describe("the package's declarations in a user's project (Pulumi template tsconf
     expect(files).toContain(path.join(root, "dist/provider/index.d.ts"));
     // Exactly one SDK copy: every declaration of @pulumi/pulumi comes from the user's node_modules.
     expect(files.filter((f) => /[/\\]node_modules[/\\](zod|got)[/\\]/.test(f))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("resolve the runtime subpath under moduleResolution node (typesVersions)", () => {
     const dir = consumerProject(`import { configure, service } from "pulumi-confluent-network-link/runtime";
@@ -142,7 +142,7 @@ export const used = [configure, service];
     const { status, output } = tsc(dir);
     expect(output).toBe("");
     expect(status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it("do not export the API client or its errors", () => {
     const dir = consumerProject(NOT_EXPORTED);
@@ -150,7 +150,7 @@ export const used = [configure, service];
     const { status, output } = tsc(dir);
     expect(output).toBe("");
     expect(status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it("a type error in the user's program is reported (the check can fail)", () => {
     const dir = consumerProject(`import { NetworkLinkService } from "pulumi-confluent-network-link";
@@ -162,5 +162,5 @@ new NetworkLinkService("s", { environment: { id: "env-a1" }, network: { id: "n-a
     expect(output).toContain(
       "error TS2322: Type 'number' is not assignable to type 'Input<string | undefined>'",
     );
-  }, 60_000);
+  }, 180_000);
 });

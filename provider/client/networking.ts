@@ -153,6 +153,16 @@ export class NetworkingClient {
     );
   }
 
+  // The same operations by name, as the API documents them (lookups.ts and tests use these).
+  listServices = (environment: string, filter: ServiceFilter = {}) =>
+    this.list("service", environment, filter);
+  getService = (environment: string, id: string) => this.read("service", environment, id);
+  createService = (body: CreateServiceRequest) => this.create("service", body);
+  listEndpoints = (environment: string, filter: EndpointFilter = {}) =>
+    this.list("endpoint", environment, filter);
+  getEndpoint = (environment: string, id: string) => this.read("endpoint", environment, id);
+  createEndpoint = (body: CreateEndpointRequest) => this.create("endpoint", body);
+
   async listServiceAssociations(
     environment: string,
     serviceId: string,

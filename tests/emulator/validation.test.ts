@@ -22,8 +22,6 @@ describe("rule: malformed bodies are a 400 naming what is wrong (source.pointer)
     ["missing body", undefined, undefined, /body is required/],
     ["unknown field", withSpec({ colour: "red" }), "/spec/colour", /unknown field 'colour'/],
     ["unknown top-level field", { ...good, extra: 1 }, "/extra", /unknown field 'extra'/],
-    ["read-only field status", { ...good, status: { phase: "READY" } }, "/status", /read-only/],
-    ["read-only field id", { ...good, id: "nls-abcdef" }, "/id", /read-only/],
     ["wrong type", withSpec({ display_name: 5 }), "/spec/display_name", /expected string/],
     [
       "bad environment ID",

@@ -38,9 +38,18 @@ function environmentOf(request: FastifyRequest): string | undefined {
 }
 
 /** An API key limited to some environments gets a 403 elsewhere (checked once the request is parsed). */
-async function environmentAccess(request: FastifyRequest): Promise<void> {
+function environmentAccess(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
   const env = environmentOf(request);
-  if (env !== undefined) requireEnvironmentAccess(request.principal, env);
+  try {
+    if (env !== undefined) requireEnvironmentAccess(request.principal, env);
+  } catch (error) {
+    return done(error as Error);
+  }
+  done();
 }
 
 /**

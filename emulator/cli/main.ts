@@ -14,8 +14,11 @@ function writePortFile(file: string, port: number): void {
   renameSync(temp, file);
 }
 
+/** Read first thing: a parent that dies right after our ready line must still count as a change. */
+const PARENT = process.ppid;
+
 function watchParent(stop: () => void): void {
-  const parent = process.ppid;
+  const parent = PARENT;
   if (parent <= 1) return;
   setInterval(() => {
     if (process.ppid !== parent) stop();

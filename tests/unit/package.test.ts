@@ -6,7 +6,7 @@ const root = path.resolve(__dirname, "../..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
 describe("package", () => {
-  it("packs the compiled provider and emulator with their type declarations, and nothing else", () => {
+  it("packs the compiled provider with its type declarations, and nothing else (no emulator)", () => {
     const [packed] = JSON.parse(
       execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" }),
     );
@@ -16,7 +16,10 @@ describe("package", () => {
       expect(files).toContain(entry.default.replace(/^\.\//, ""));
       expect(files).toContain(entry.types.replace(/^\.\//, ""));
     }
-    expect(files).toContain(pkg.bin["confluent-network-emulator"]);
+    // The emulator is its own workspace package: the resource package ships none of it.
+    expect(pkg.bin).toBeUndefined();
+    expect(pkg.dependencies.fastify).toBeUndefined();
+    expect(files.some((f) => f.startsWith("dist/emulator"))).toBe(false);
     expect(files.filter((f) => !f.startsWith("dist/")).sort()).toEqual([
       "LICENSE",
       "NOTICE",

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -47,12 +48,18 @@ export function runCli(command: string, args: string[], env: Record<string, stri
 export const runSource = (args: string[], env: Record<string, string> = {}) =>
   runCli(process.execPath, [...TSX_LOADER, CLI_SOURCE, ...args], env);
 
+/** True while the process runs; an exited one that nobody has reaped yet (a zombie) counts as gone. */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return true;
   }
 }
 

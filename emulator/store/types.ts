@@ -13,7 +13,8 @@ export const DEFAULT_DELAYS: Delays = {
   endpointProvisioningMs: 500,
   deprovisioningMs: 500,
   pendingAcceptExpiryMs: 10 * 60_000,
-  disconnectingMs: 500,
+  // 0 by default: clients read DISCONNECTED right after an accept change unless a test asks for the phase.
+  disconnectingMs: 0,
 };
 
 export interface SeedNetwork {

@@ -7,7 +7,12 @@
  * Exits non-zero on any failure; the emulator and the stack are always cleaned up.
  */
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../emulator";
+import {
+  DEFAULT_SEED,
+  EmulatorAdmin,
+  startEmulator,
+  type RunningEmulator,
+} from "confluent-network-link-emulator";
 import { POLL_CONFIG_KEYS } from "../provider/runtime";
 import { createTestStack, type TestStack } from "../tests/support/stack";
 import bidirectional = require("../examples/bidirectional");

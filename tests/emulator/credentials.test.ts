@@ -1,4 +1,4 @@
-import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import { EmulatorAdmin, startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
 import { endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
 
 /** Issue 16 item 9: several API keys, each optionally limited to environments (403 outside them). */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "confluent-network-link-emulator";
 import { Errors } from "../../emulator/errors";
 import {
   AUTH,

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
 import { AUTH, endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
 import { assertNoSchemaBreak } from "./support/api";
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "confluent-network-link-emulator";
 import { AUTH, endpointBody, NLE, NLS, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
 import { assertNoSchemaBreak } from "./support/api";
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "confluent-network-link-emulator";
 import { NLS, serviceBody, startHarness, TEST_SEED, type Harness } from "./support/api";
 import { rawRequest } from "./support/raw-http";
 

@@ -1,5 +1,10 @@
-import { EmulatorAdmin, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../emulator";
-import { DEFAULT_CREDENTIALS } from "../../../emulator";
+import {
+  EmulatorAdmin,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "confluent-network-link-emulator";
+import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 
 // Response bodies are whatever the emulator sent; tests read them freely after schema validation.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,7 @@ import {
   RunningEmulator,
   startEmulator,
 } from "confluent-network-link-emulator";
-import { createTestStack, TestStack, TestStackOptions } from "../support/stack";
+import { createTestStack, TestStack, TestStackOptions } from "../../harness/stack";
 
 /** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */
 export interface E2e {

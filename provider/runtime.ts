@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";
 import { ProviderContext } from "./resources/context";
@@ -37,10 +38,12 @@ function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
   return schedule;
 }
 
-export function context(): ProviderContext {
+// Not exported, and the exports below are typed by Pulumi's interface: the subpath's declarations stay
+// free of internal types (and of zod's), so a user's compiler reads them without esModuleInterop.
+function context(): ProviderContext {
   return {
-    client: () => {
-      const resolved = resolveConfig(config);
+    client: (credentials) => {
+      const resolved = resolveConfig(config, process.env, credentials);
       return new NetworkingClient({
         endpoint: resolved.endpoint,
         apiKey: resolved.apiKey,
@@ -57,11 +60,11 @@ export function context(): ProviderContext {
 }
 
 /** The service provider, configured from the stack config; the serialized forwarders call this. */
-export function service(): NetworkLinkServiceProvider {
+export function service(): pulumi.dynamic.ResourceProvider {
   return new NetworkLinkServiceProvider(context());
 }
 
 /** The endpoint provider, configured from the stack config; the serialized forwarders call this. */
-export function endpoint(): NetworkLinkEndpointProvider {
+export function endpoint(): pulumi.dynamic.ResourceProvider {
   return new NetworkLinkEndpointProvider(context());
 }

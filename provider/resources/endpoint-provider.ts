@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ApiError, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkEndpoint as WireEndpoint, NetworkLinkService as WireService } from "../client/schemas";
+import { CredentialSource, sameCredentialSource } from "../credential-source";
+import { credentialSourceSchema } from "./credential-schema";
 import { PhaseVerdict, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import { createOnce } from "./create";
 import {
@@ -45,7 +47,12 @@ export const endpointInputsSchema = z
       { error: "is required: { id: 'n-…' }, the origin network that hosts the endpoint" },
     ),
     networkLinkService: z.object(
-      { id: serviceId, environment: environmentId.optional(), network: networkId.optional() },
+      {
+        id: serviceId,
+        environment: environmentId.optional(),
+        network: networkId.optional(),
+        credentials: credentialSourceSchema.optional(),
+      },
       {
         error:
           "is required: the NetworkLinkService resource, or { id: 'nls-…' } of the target network's service",
@@ -57,6 +64,7 @@ export const endpointInputsSchema = z
     adoptExistingId: endpointId.optional(),
     readyTimeoutSeconds: timeoutSeconds.optional(),
     deleteTimeoutSeconds: timeoutSeconds.optional(),
+    credentials: credentialSourceSchema.optional(),
   })
   .superRefine((inputs, ctx) => {
     const serviceNetwork = inputs.networkLinkService.network;
@@ -94,7 +102,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<EndpointInputs>> {
     // Missing credentials fail at preview, before anything else happens.
-    this.context.client();
+    this.context.client(news.credentials as CredentialSource | undefined);
     const checked = checkInputs(endpointInputsSchema, withoutProvider(news));
     return checked.failures ? { failures: checked.failures } : { inputs: checked.inputs };
   }
@@ -104,7 +112,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   }
 
   async create(inputs: EndpointInputs): Promise<pulumi.dynamic.CreateResult<EndpointOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(inputs.credentials);
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
@@ -114,7 +122,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   }
 
   async read(id: string, props?: EndpointOutputs): Promise<pulumi.dynamic.ReadResult<EndpointOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(props?.credentials);
     return readOrGone(
       "endpoint",
       id,
@@ -129,7 +137,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
     olds: EndpointOutputs,
     news: EndpointInputs,
   ): Promise<pulumi.dynamic.UpdateResult<EndpointOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(news.credentials);
     const changed = changedNameOrDescription(olds, news);
     const endpoint =
       changed.length === 0
@@ -145,7 +153,7 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   }
 
   async delete(id: string, props: EndpointOutputs): Promise<void> {
-    const client = this.context.client();
+    const client = this.context.client(props.credentials);
     const environment = props.environment.id;
     const deadline = Date.now() + (props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS) * 1000;
     try {
@@ -160,8 +168,10 @@ export class NetworkLinkEndpointProvider implements pulumi.dynamic.ResourceProvi
   }
 
   /** Service before endpoint: everything about the service that would make the POST fail or hang. */
-  private async preflight(client: NetworkingClient, inputs: EndpointInputs): Promise<void> {
+  private async preflight(endpointClient: NetworkingClient, inputs: EndpointInputs): Promise<void> {
     const ref = inputs.networkLinkService;
+    // The service may sit in another team's environment, readable only with that team's key.
+    const client = ref.credentials ? this.context.client(ref.credentials) : endpointClient;
     const serviceEnvironment = ref.environment ?? inputs.environment.id;
     let service: WireService;
     try {
@@ -363,7 +373,9 @@ export function diffEndpoint(olds: EndpointOutputs, news: EndpointInputs): pulum
   const samePair =
     olds.network?.id === news.network.id && olds.networkLinkService?.id === news.networkLinkService.id;
   return {
-    changes: replaces.length > 0 || changed.length > 0,
+    // A new credential source changes no API field, but its names must reach the state for later steps.
+    changes:
+      replaces.length > 0 || changed.length > 0 || !sameCredentialSource(olds.credentials, news.credentials),
     replaces,
     // One endpoint per (network, service): a replacement for the same pair must delete the old one first.
     deleteBeforeReplace: replaces.length > 0 && samePair,
@@ -378,7 +390,7 @@ function toOutputs(inputs: EndpointInputs | EndpointOutputs, endpoint: WireEndpo
     network: { id: endpoint.spec.network.id },
     networkLinkService: compact({ ...inputs.networkLinkService, id: endpoint.spec.network_link_service.id }),
     displayName: endpoint.spec.display_name ?? inputs.displayName,
-    description: endpoint.spec.description ?? undefined,
+    description: endpoint.spec.description ?? "",
     resourceName: endpoint.metadata?.resource_name ?? "",
     phase: endpoint.status.phase,
     errorCode: endpoint.status.error_code ?? undefined,

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
+import { CredentialSource, sameCredentialSource } from "../credential-source";
+import { credentialSourceSchema } from "./credential-schema";
 import { waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import {
   announce,
@@ -56,6 +58,7 @@ export const serviceInputsSchema = z.object({
   adoptExistingId: serviceId.optional(),
   readyTimeoutSeconds: timeoutSeconds.optional(),
   deleteTimeoutSeconds: timeoutSeconds.optional(),
+  credentials: credentialSourceSchema.optional(),
 });
 
 /** Inputs as the provider sees them, resolved. */
@@ -83,7 +86,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<ServiceInputs>> {
     // Missing credentials fail at preview, before anything else happens.
-    this.context.client();
+    this.context.client(news.credentials as CredentialSource | undefined);
     const checked = checkInputs(serviceInputsSchema, withoutProvider(news));
     if (checked.failures) return { failures: checked.failures };
     const dropped = droppedAcceptIds(olds, checked.inputs);
@@ -101,7 +104,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
   }
 
   async create(inputs: ServiceInputs): Promise<pulumi.dynamic.CreateResult<ServiceOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(inputs.credentials);
     const created = inputs.adoptExistingId
       ? await this.adopt(client, inputs)
       : await this.post(client, inputs);
@@ -111,7 +114,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
   }
 
   async read(id: string, props?: ServiceOutputs): Promise<pulumi.dynamic.ReadResult<ServiceOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(props?.credentials);
     return readOrGone(
       "service",
       id,
@@ -126,7 +129,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
     olds: ServiceOutputs,
     news: ServiceInputs,
   ): Promise<pulumi.dynamic.UpdateResult<ServiceOutputs>> {
-    const client = this.context.client();
+    const client = this.context.client(news.credentials);
     const changed = changedUpdatable(olds, news);
     let service: WireService;
     if (changed.length === 0) {
@@ -145,7 +148,7 @@ export class NetworkLinkServiceProvider implements pulumi.dynamic.ResourceProvid
   }
 
   async delete(id: string, props: ServiceOutputs): Promise<void> {
-    const client = this.context.client();
+    const client = this.context.client(props.credentials);
     const environment = props.environment.id;
     const deadline = Date.now() + (props.deleteTimeoutSeconds ?? DEFAULT_DELETE_TIMEOUT_SECONDS) * 1000;
     // Endpoints still deprovisioning keep the service busy for a while: retry until they are gone.
@@ -272,7 +275,9 @@ export function diffService(olds: ServiceOutputs, news: ServiceInputs): pulumi.d
   if (["FAILED", "ERROR"].includes(olds.phase)) replaces.push("phase");
   const changed = changedUpdatable(olds, news);
   return {
-    changes: replaces.length > 0 || changed.length > 0,
+    // A new credential source changes no API field, but its names must reach the state for later steps.
+    changes:
+      replaces.length > 0 || changed.length > 0 || !sameCredentialSource(olds.credentials, news.credentials),
     replaces,
     // A network holds one service: a replacement in the same network must delete the old one first.
     deleteBeforeReplace: replaces.length > 0 && olds.network?.id === news.network.id,
@@ -336,7 +341,7 @@ function toOutputs(inputs: ServiceInputs | ServiceOutputs, service: WireService)
     environment: { id: service.spec.environment.id },
     network: { id: service.spec.network.id },
     displayName: service.spec.display_name ?? inputs.displayName,
-    description: service.spec.description ?? undefined,
+    description: service.spec.description ?? "",
     accept: {
       environments: asSet(service.spec.accept?.environments),
       networks: asSet(service.spec.accept?.networks),

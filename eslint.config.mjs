@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".pulumi-cli/", ".pulumi-state/", "coverage/", "bench/.work/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "**/dist/",
+      ".pulumi-cli/",
+      ".pulumi-state/",
+      "coverage/",
+      "bench/.work/",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

@@ -9,25 +9,14 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { STOCK_TSCONFIG } from "../support/consumer-project";
 
 const root = path.resolve(__dirname, "../..");
 
-// The tsconfig.json of Pulumi's `typescript` project template.
+// Pulumi's template tsconfig, with plain diagnostics so the test can read them.
 const TEMPLATE_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: false,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
+  ...STOCK_TSCONFIG,
+  compilerOptions: { ...STOCK_TSCONFIG.compilerOptions, pretty: false },
 };
 
 const PROGRAM = `

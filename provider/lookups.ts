@@ -3,6 +3,7 @@ import { NetworkingClient } from "./client/networking";
 import { resolveConfig } from "./config";
 import type { CredentialSource } from "./credential-source";
 import type { NetworkLinkEndpointPhase, NetworkLinkServicePhase } from "./resources/phases";
+import type { WireObject } from "./resources/resource-kind";
 import { USER_AGENT } from "./version";
 
 // Read-only lookups for stacks that only read another team's side: plain data, like
@@ -100,19 +101,12 @@ export async function getNetworkLinkService(
           args.network ? { network: [args.network.id] } : { displayName: [args.displayName as string] },
         ),
       );
-  const network = { id: service.spec.network.id };
   return {
-    id: service.id,
-    displayName: service.spec.display_name ?? "",
-    description: service.spec.description ?? "",
-    environment: { id: service.spec.environment.id },
-    network,
-    networks: [network],
+    ...commonFields(service),
     accept: {
       environments: [...(service.spec.accept?.environments ?? [])].sort(),
       networks: [...(service.spec.accept?.networks ?? [])].sort(),
     },
-    resourceName: service.metadata?.resource_name ?? "",
     phase: service.status.phase as NetworkLinkServicePhase,
   };
 }
@@ -150,19 +144,26 @@ export async function getNetworkLinkEndpoint(
           ...(args.networkLinkService ? { networkLinkService: [args.networkLinkService.id] } : {}),
         }),
       );
-  const network = { id: endpoint.spec.network.id };
   const service = { id: endpoint.spec.network_link_service.id };
   return {
-    id: endpoint.id,
-    displayName: endpoint.spec.display_name ?? "",
-    description: endpoint.spec.description ?? "",
-    environment: { id: endpoint.spec.environment.id },
-    network,
+    ...commonFields(endpoint),
     networkLinkService: service,
-    networks: [network],
     networkLinkServices: [service],
-    resourceName: endpoint.metadata?.resource_name ?? "",
     phase: endpoint.status.phase as NetworkLinkEndpointPhase,
+  };
+}
+
+/** The fields both lookups return alike, in @pulumi/confluentcloud's shape (`networks` as a list too). */
+function commonFields(object: WireObject) {
+  const network = { id: object.spec.network.id };
+  return {
+    id: object.id,
+    displayName: object.spec.display_name ?? "",
+    description: object.spec.description ?? "",
+    environment: { id: object.spec.environment.id },
+    network,
+    networks: [network],
+    resourceName: object.metadata?.resource_name ?? "",
   };
 }
 

@@ -10,6 +10,8 @@
 # Progress goes to stderr; the last line on stdout is the folder that holds bin/pulumi (what the
 # Automation API's `PulumiCommand.get({ root })` takes).
 set -euo pipefail
+# Then the YAML and Go language hosts beside that CLI (scripts/install-language-hosts.sh): this script runs itself, then that one on the folder it printed.
+[[ -n "${INSTALL_PULUMI_INNER:-}" ]] || { root="$(INSTALL_PULUMI_INNER=1 bash "${BASH_SOURCE[0]}")" && bash "$(dirname "${BASH_SOURCE[0]}")/install-language-hosts.sh" "$root" && echo "$root"; exit; }
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module_dir="$repo/scripts/pulumi-cli"

@@ -15,9 +15,10 @@ log() { echo "pack-native-plugin: $*" >&2; }
 
 [[ -f "$repo/dist/provider/native/main.js" ]] || { log "run npm run build first"; exit 1; }
 
-stage="$out/stage"
-rm -rf "$stage"
-mkdir -p "$stage/dist"
+# Staged outside the repository, so no tool that scans it sees a second package.json.
+stage="$(mktemp -d)"
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/dist" "$out"
 cp -R "$repo/dist/provider" "$stage/dist/provider"
 
 # Only what the provider loads at run time, at the versions the repository pins.

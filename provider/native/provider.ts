@@ -87,8 +87,8 @@ export class NativeProvider implements pulumi.provider.Provider {
 
   async read(id: string, urn: string, props?: Props): Promise<pulumi.provider.ReadResult> {
     const { lifecycle, noun } = this.lifecycle(urn);
-    if (id.includes("/")) {
-      // `pulumi import` (or the import option): no properties, the environment is in the ID.
+    if (id.includes("/") || !(props as { environment?: unknown } | undefined)?.environment) {
+      // `pulumi import` (or the import option): no properties, so the environment must be in the ID.
       const target = parseImportId(id, noun);
       const found = await lifecycle.read(target.id, { environment: { id: target.environment } } as never);
       if (!found.props) {

@@ -238,7 +238,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
       go: {
         importBasePath: "github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink",
         respectSchemaVersion: true,
-        generateResourceContainerTypes: false,
+        generateResourceContainerTypes: true,
       },
       csharp: { rootNamespace: "PulumiConfluentNetworkLink", respectSchemaVersion: true },
     },

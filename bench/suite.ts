@@ -18,8 +18,8 @@ import {
 } from "../emulator";
 import { NetworkLinkMesh } from "../provider";
 import { POLL_CONFIG_KEYS } from "../provider/runtime";
-import { createTestStack, type TestStack } from "../tests/support/stack";
-import { ensurePulumiCli, offlineEnv } from "../tests/support/offline";
+import { createTestStack, type TestStack } from "../harness/stack";
+import { ensurePulumiCli, offlineEnv } from "../harness/offline";
 import { meshBounds, predictedPolls, provisioningFloorSeconds, type MeshBounds } from "./bounds";
 import { runEmulatorThroughput, type ThroughputResult } from "./emulator-throughput";
 import bidirectional = require("../examples/bidirectional");

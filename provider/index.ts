@@ -4,7 +4,8 @@ export type { NetworkLinkEndpointArgs, NetworkLinkServiceReference } from "./res
 export { NetworkLinkService } from "./resources/service";
 export type { NetworkLinkServiceArgs } from "./resources/service";
 export { ApiError } from "./client/errors";
-export { NetworkingClient } from "./client/networking";
+// The REST client stays internal: its declarations reach zod's typings, which a user's stock tsconfig
+// (no esModuleInterop, no skipLibCheck) cannot compile (TS1259).
 export { CONFIG_KEYS, ENV_VARS } from "./config";
 export { PACKAGE_NAME, VERSION } from "./version";
 export { NetworkLink, validateLink } from "./components/network-link";

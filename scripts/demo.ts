@@ -1,189 +1,120 @@
 /**
- * The demo: the bidirectional example (examples/bidirectional) deployed by the real Pulumi engine (offline, through the
- * Automation API) against the emulator, then a no-change preview and a destroy.
+ * The demo: what a user sees following examples/bidirectional/README.md offline. An emulator of the
+ * networking API starts, then the README's own `pulumi` commands run with the real CLI and Node.js
+ * language host in examples/bidirectional (stack init, config set, up, preview --diff
+ * --expect-no-changes, refresh, destroy, stack rm), each printed and followed by what the emulator holds.
  *
- *   npm run demo      (builds the package and the CLI first)
+ *   npm run demo      (builds the package and provides the CLI and language host first)
  *
  * Exits non-zero on any failure; the emulator and the stack are always cleaned up.
  */
-import type { PulumiFn } from "@pulumi/pulumi/automation";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../emulator";
-import { POLL_CONFIG_KEYS } from "../provider/runtime";
-import { createTestStack, type TestStack } from "../tests/support/stack";
-import bidirectional = require("../examples/bidirectional");
+import { openCliProject, type CliProject } from "../harness/cli-project";
+import { emulatorLinks, type EmulatorLinks } from "../harness/emulator-links";
+import { repoRoot } from "../harness/offline";
+import { readmeCommands, substitute } from "../harness/readme-commands";
 
 // Real provisioning takes minutes; a few seconds here show the waits and their progress lines.
 const DELAYS = { serviceProvisioningMs: 3000, endpointProvisioningMs: 4000, deprovisioningMs: 2000 };
-const KEY = "DEMO_KEY";
-const SECRET = "demo-secret";
-
-/** The example's program: a service and an endpoint in each of n-aaaaa1 and n-bbbbb1 (seed IDs by default). */
-const program: PulumiFn = bidirectional;
+const EXAMPLE_DIR = path.join(repoRoot, "examples", "bidirectional");
+const STACK_FILE = path.join(EXAMPLE_DIR, "Pulumi.emulator.yaml");
+const DOCUMENTED_URL = "http://127.0.0.1:8080";
 
 function header(title: string): void {
   const line = "=".repeat(Math.max(60, title.length + 6));
   console.log(`\n${line}\n== ${title}\n${line}`);
 }
 
-interface Row {
-  kind: string;
-  id: string;
-  name: string;
-  environment: string;
-  network: string;
-  target: string;
-  phase: string;
-}
-
-type Wire = {
-  id?: string;
-  spec?: {
-    display_name?: string;
-    environment?: { id?: string };
-    network?: { id?: string };
-    network_link_service?: { id?: string };
-    accept?: { environments?: string[]; networks?: string[] };
-  };
-  status?: { phase?: string };
-};
-
-async function emulatorRows(admin: EmulatorAdmin): Promise<Row[]> {
-  const state = await admin.state();
-  const row = (kind: string, w: Wire, target: string): Row => ({
-    kind,
-    id: w.id ?? "?",
-    name: w.spec?.display_name ?? "",
-    environment: w.spec?.environment?.id ?? "",
-    network: w.spec?.network?.id ?? "",
-    target,
-    phase: w.status?.phase ?? "?",
-  });
-  return [
-    ...(state.services as Wire[]).map((s) =>
-      row(
-        "service",
-        s,
-        `accepts ${[...(s.spec?.accept?.environments ?? []), ...(s.spec?.accept?.networks ?? [])].join(", ")}`,
-      ),
-    ),
-    ...(state.endpoints as Wire[]).map((e) =>
-      row("endpoint", e, `-> ${e.spec?.network_link_service?.id ?? "?"}`),
-    ),
+function printLinks({ services, endpoints }: EmulatorLinks): void {
+  const rows = [
+    ...services.map((s) => ["service", s.id, s.name, s.network, `accepts ${s.accepts.join(", ")}`, s.phase]),
+    ...endpoints.map((e) => ["endpoint", e.id, e.name, e.network, `-> ${e.service}`, e.phase]),
   ];
-}
-
-function printTable(rows: Row[]): void {
   if (rows.length === 0) {
     console.log("(the emulator holds no services and no endpoints)");
     return;
   }
-  const columns: (keyof Row)[] = ["kind", "id", "name", "environment", "network", "target", "phase"];
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
+  const head = ["KIND", "ID", "NAME", "NETWORK", "TARGET", "PHASE"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const format = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join("  ");
-  console.log(format(columns.map((c) => c.toUpperCase())));
+  console.log(format(head));
   console.log(format(widths.map((w) => "-".repeat(w))));
-  for (const r of rows) console.log(format(columns.map((c) => r[c])));
+  for (const row of rows) console.log(format(row));
 }
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`demo check failed: ${message}`);
 }
 
+/** What the emulator must hold after each command, printed as a table. */
+async function checkAfter(verb: string, admin: EmulatorAdmin): Promise<void> {
+  const links = await emulatorLinks(admin);
+  const counters = await admin.counters();
+  console.log("");
+  if (verb === "up") {
+    printLinks(links);
+    check(
+      links.services.length === 2 &&
+        links.endpoints.length === 2 &&
+        [...links.services, ...links.endpoints].every((r) => r.phase === "READY"),
+      "the emulator holds exactly 2 services and 2 endpoints, all READY",
+    );
+  } else if (verb === "preview" || verb === "refresh") {
+    console.log(`API calls during ${verb}: ${counters.reads} reads, ${counters.writes} writes`);
+    check(counters.writes === 0, `${verb} made ${counters.writes} write calls`);
+  } else if (verb === "destroy") {
+    printLinks(links);
+    check(links.services.length + links.endpoints.length === 0, "destroy left nothing behind");
+  }
+}
+
 async function main(): Promise<void> {
+  if (fs.existsSync(STACK_FILE)) {
+    throw new Error(`${STACK_FILE} exists: a stack 'emulator' of the example is in use; remove it first`);
+  }
   let emulator: RunningEmulator | undefined;
-  let stack: TestStack | undefined;
-  let deployed = false;
+  let project: CliProject | undefined;
   try {
-    header("Starting the emulator of the Confluent Cloud networking API");
-    emulator = await startEmulator({
-      host: "127.0.0.1",
-      port: 0,
-      seed: DEFAULT_SEED,
-      delays: DELAYS,
-      credentials: [{ key: KEY, secret: SECRET }],
-    });
+    header("Starting the emulator of the Confluent Cloud networking API (npm run emulator)");
+    emulator = await startEmulator({ host: "127.0.0.1", port: 0, seed: DEFAULT_SEED, delays: DELAYS });
     const admin = new EmulatorAdmin(emulator.url);
-    console.log(`emulator on ${emulator.url}`);
+    console.log(`emulator on ${emulator.url} (the README's ${DOCUMENTED_URL} is replaced by it below)`);
     console.log(
       `seeded: ${DEFAULT_SEED.environments
         .map((e) => `${e.id} (${(e.networks ?? []).map((n) => n.id).join(", ")})`)
-        .join("; ")}`,
+        .join("; ")}; provisioning takes ${DELAYS.endpointProvisioningMs / 1000} s per endpoint`,
+    );
+
+    project = await openCliProject({ projectDir: EXAMPLE_DIR, onOutput: (line) => console.log(`  ${line}`) });
+    const readme = path.join(EXAMPLE_DIR, "README.md");
+    const commands = substitute(
+      readmeCommands(readme, "pulumi stack init emulator"),
+      DOCUMENTED_URL,
+      emulator.url,
     );
     console.log(
-      `provisioning delays: service ${DELAYS.serviceProvisioningMs / 1000} s, endpoint ${DELAYS.endpointProvisioningMs / 1000} s, ` +
-        `deprovisioning ${DELAYS.deprovisioningMs / 1000} s`,
+      `\nThe commands of examples/bidirectional/README.md, run in ${path.relative(repoRoot, EXAMPLE_DIR)}:`,
     );
 
-    header("Creating the stack (local file backend, credentials as secret config)");
-    stack = await createTestStack({
-      program,
-      projectName: "network-link-bidirectional",
-      stackName: "demo",
-      config: {
-        "confluentcloud:endpoint": emulator.url,
-        [POLL_CONFIG_KEYS.initialDelayMs]: "250",
-        [POLL_CONFIG_KEYS.maxDelayMs]: "1000",
-      },
-      secretConfig: { "confluentcloud:cloudApiKey": KEY, "confluentcloud:cloudApiSecret": SECRET },
-      onOutput: (line) => console.log(`  ${line}`),
-    });
-    console.log(`stack ${stack.projectName}/${stack.stackName}, state in ${stack.backendDir}`);
-
-    header("pulumi up");
-    const startedUp = Date.now();
-    deployed = true; // from here on, something may exist that needs destroying
-    const up = await stack.up();
-    check(up.summary.result === "succeeded", `up ended ${up.summary.result}`);
-    console.log(`\nup succeeded in ${((Date.now() - startedUp) / 1000).toFixed(1)} s`);
-
-    header("What the stack and the emulator now hold");
-    const outputs = await stack.outputs();
-    const phases = outputs.phases as Record<string, string>;
-    console.log(`endpoint aToB ${String(outputs.aToBEndpointId)}: ${phases.aToB}`);
-    console.log(`endpoint bToA ${String(outputs.bToAEndpointId)}: ${phases.bToA}`);
-    check(
-      phases.aToB === "READY" && phases.bToA === "READY" && outputs.ready === true,
-      `both endpoints READY, got ${JSON.stringify(phases)}`,
-    );
-    console.log("");
-    const rows = await emulatorRows(admin);
-    printTable(rows);
-    check(
-      rows.filter((r) => r.kind === "service").length === 2 &&
-        rows.filter((r) => r.kind === "endpoint").length === 2 &&
-        rows.every((r) => r.phase === "READY"),
-      "the emulator holds exactly 2 services and 2 endpoints, all READY",
-    );
-
-    header("pulumi preview --expect-no-changes");
-    await admin.resetCounters();
-    const preview = await stack.preview({ expectNoChanges: true });
-    const counters = await admin.counters();
-    console.log(
-      `\npreview is clean: ${JSON.stringify(preview.changeSummary)}; API calls during the preview: ` +
-        `${counters.reads} reads, ${counters.writes} writes`,
-    );
-    check(counters.writes === 0, `preview made ${counters.writes} write calls`);
-
-    header("pulumi destroy");
-    const destroy = await stack.destroy();
-    check(destroy.summary.result === "succeeded", `destroy ended ${destroy.summary.result}`);
-    deployed = false;
-
-    header("The emulator after destroy");
-    const after = await emulatorRows(admin);
-    printTable(after);
-    check(after.length === 0, `the emulator still holds ${after.map((r) => r.id).join(", ")}`);
-
-    header("Demo finished: up, clean preview, destroy");
-  } finally {
-    if (stack) {
-      if (deployed) {
-        console.error("\ncleaning up: destroying what the demo created");
-        await stack.destroy().catch((err: Error) => console.error(`destroy failed: ${err.message}`));
-      }
-      await stack.dispose().catch((err: Error) => console.error(`dispose failed: ${err.message}`));
+    for (const args of commands) {
+      header(`$ pulumi ${args.join(" ")}`);
+      await admin.resetCounters();
+      const started = Date.now();
+      await project.run(args);
+      console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      await checkAfter(args[0], admin);
     }
+    header("Demo finished: the README's commands, both links READY, a clean preview, nothing left behind");
+  } finally {
+    if (project && fs.existsSync(STACK_FILE)) {
+      console.error("\ncleaning up: destroying and removing the demo's stack");
+      await project.run(["destroy", "--yes", "--stack", "emulator"], { allowFailure: true });
+      await project.run(["stack", "rm", "emulator", "--yes", "--force"], { allowFailure: true });
+      fs.rmSync(STACK_FILE, { force: true });
+    }
+    await project?.dispose();
     await emulator?.close();
   }
 }

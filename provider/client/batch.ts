@@ -18,15 +18,22 @@ export class BatchReader<T extends { id: string }> {
    * The object from a shared snapshot no older than `maxAgeMs`; `direct` (a GET) when the snapshot
    * does not hold it. With 0, only a list started by this call answers.
    */
-  async get(id: string, direct: () => Promise<T>, maxAgeMs = this.maxAgeMs): Promise<T> {
+  async get(id: string, direct: () => Promise<T>, maxAgeMs = this.maxAgeMs, notBefore = 0): Promise<T> {
     // A list that started before the object existed cannot hold it: the GET decides (and says 404).
-    return (await this.snapshot(maxAgeMs)).get(id) ?? direct();
+    return (await this.snapshot(maxAgeMs, notBefore)).get(id) ?? direct();
   }
 
-  private snapshot(maxAgeMs: number): Promise<Map<string, T>> {
+  /** Every object of a shared snapshot, under the same rules as `get`. */
+  async all(maxAgeMs = this.maxAgeMs, notBefore = 0): Promise<T[]> {
+    return [...(await this.snapshot(maxAgeMs, notBefore)).values()];
+  }
+
+  /** A snapshot from a list started less than `maxAgeMs` ago, and not before `notBefore` (epoch ms). */
+  private snapshot(maxAgeMs: number, notBefore: number): Promise<Map<string, T>> {
     const now = Date.now();
-    if (this.inflight && maxAgeMs > 0 && now - this.inflight.started < maxAgeMs) return this.inflight.items;
-    if (this.last && now - this.fetchedAt < maxAgeMs) return Promise.resolve(this.last);
+    const fresh = (started: number) => maxAgeMs > 0 && now - started < maxAgeMs && started >= notBefore;
+    if (this.inflight && fresh(this.inflight.started)) return this.inflight.items;
+    if (this.last && fresh(this.fetchedAt)) return Promise.resolve(this.last);
     const started = now;
     const items = this.list().then((list) => {
       const snapshot = new Map(list.map((item) => [item.id, item]));

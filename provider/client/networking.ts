@@ -35,6 +35,9 @@ export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
 
+// When each API identity and kind was last written by this process (see `poll`).
+const lastWrites = new Map<string, number>();
+
 /** The two kinds of network-link object, each a collection of the API with the same operations. */
 const COLLECTIONS = {
   service: { path: SERVICES, schema: networkLinkServiceSchema, noun: "network link service" },
@@ -77,38 +80,77 @@ export class NetworkingClient {
 
   /**
    * Reads an object for a wait: polls of many resources in one environment share one list call
-   * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET.
+   * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET. With
+   * `afterOwnWrites`, only a list started after this process's last write of that kind answers, so a
+   * change made earlier in the same `up` (an accept list just updated) is always seen.
    */
-  async poll<K extends ObjectKind>(kind: K, environment: string, id: string, maxAgeMs = 500) {
-    const reader = sharedReader(
-      `${this.http.identity} ${kind} ${environment}`,
-      () => this.list(kind, environment),
+  async poll<K extends ObjectKind>(
+    kind: K,
+    environment: string,
+    id: string,
+    maxAgeMs = 500,
+    afterOwnWrites = false,
+  ) {
+    const notBefore = afterOwnWrites ? this.lastWrite(kind) : 0;
+    return this.reader(kind, environment, maxAgeMs).get(
+      id,
+      () => this.read(kind, environment, id),
       maxAgeMs,
-    );
-    return reader.get(id, () => this.read(kind, environment, id), maxAgeMs) as Promise<WireObjectOf<K>>;
+      notBefore,
+    ) as Promise<WireObjectOf<K>>;
+  }
+
+  /**
+   * Every object of a kind in an environment, from the snapshot the waits share: at most `maxAgeMs`
+   * old, and listed after this process's last write of that kind (so it holds every object we made).
+   */
+  async snapshot<K extends ObjectKind>(kind: K, environment: string, maxAgeMs = 500) {
+    const reader = this.reader(kind, environment, maxAgeMs);
+    return (await reader.all(maxAgeMs, this.lastWrite(kind))) as WireObjectOf<K>[];
+  }
+
+  private reader(kind: ObjectKind, environment: string, maxAgeMs: number) {
+    const key = `${this.http.identity} ${kind} ${environment}`;
+    return sharedReader(key, () => this.list(kind, environment), maxAgeMs);
+  }
+
+  /** When this process last completed a write of this kind with this API identity (0: never). */
+  lastWrite(kind: ObjectKind): number {
+    return lastWrites.get(`${this.http.identity} ${kind}`) ?? 0;
+  }
+
+  private async writing<T>(kind: ObjectKind, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      // Also after a failure: a write whose outcome is unknown may have been applied.
+      lastWrites.set(`${this.http.identity} ${kind}`, Date.now());
+    }
   }
 
   async create<K extends ObjectKind>(kind: K, body: CreateBody<K>): Promise<WireObjectOf<K>> {
     const { path, schema, noun } = COLLECTIONS[kind];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
-    return (await this.send(`creating ${noun} in ${where}`, schema, "POST", path, {
-      json: body,
-    })) as WireObjectOf<K>;
+    return (await this.writing(kind, () =>
+      this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+    )) as WireObjectOf<K>;
   }
 
   async update<K extends ObjectKind>(kind: K, id: string, body: UpdateBody<K>): Promise<WireObjectOf<K>> {
     const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, kind, id), {
-      json: body,
-    })) as WireObjectOf<K>;
+    return (await this.writing(kind, () =>
+      this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, kind, id), { json: body }),
+    )) as WireObjectOf<K>;
   }
 
   async remove(kind: ObjectKind, environment: string, id: string): Promise<void> {
     const { path, noun } = COLLECTIONS[kind];
-    await this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, kind, id), {
-      searchParams: environmentQuery(environment),
-    });
+    await this.writing(kind, () =>
+      this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, kind, id), {
+        searchParams: environmentQuery(environment),
+      }),
+    );
   }
 
   // The same operations by name, as the API documents them.

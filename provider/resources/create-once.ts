@@ -19,7 +19,7 @@ export async function createOnce<I extends BaseInputs, W extends WireObject>(
   inputs: I,
   retryDelayMs = 1000,
 ): Promise<W> {
-  const before = new Set((await objectsInSlot(kind, client, inputs)).map((object) => object.id));
+  const before = new Set((await objectsInSlot(kind, client, inputs, true)).map((object) => object.id));
   const ours = async () =>
     (await objectsInSlot(kind, client, inputs)).find(
       (o) =>

@@ -24,8 +24,9 @@ export async function checkServiceFirst(
   const serviceEnvironment = ref.environment ?? inputs.environment.id;
   let service: WireService;
   try {
-    // Max age 0: an accept list updated earlier in this `up` must be seen as it is now.
-    service = await client.pollService(serviceEnvironment, ref.id, 0);
+    // Shares only a list started after this process's last service write: an accept list updated
+    // earlier in this `up` must be seen as it is now.
+    service = await client.poll("service", serviceEnvironment, ref.id, 500, true);
   } catch (err) {
     if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
     if (inputs.allowPendingAccept) {

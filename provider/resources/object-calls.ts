@@ -67,16 +67,24 @@ export async function removeObject<I extends BaseInputs, W extends WireObject>(
   await client.remove(kind.collection, environment, id);
 }
 
-/** The objects that hold the one-per slot the inputs would take (a network's service; its endpoint to one service). */
+/**
+ * The objects that hold the one-per slot the inputs would take (a network's service; its endpoint to
+ * one service). `shared`: from the list the waits of the process share (at most 500 ms old), which
+ * keeps a mesh of creates from adding a list call each; otherwise a list of its own, now.
+ */
 export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   kind: Kind<I, W>,
   client: NetworkingClient,
   inputs: I,
+  shared = false,
 ): Promise<W[]> {
-  const listed = (await client.list(kind.collection, inputs.environment.id, {
-    network: [inputs.network.id],
-    ...kind.slot?.filter(inputs),
-  })) as unknown as W[];
+  const environment = inputs.environment.id;
+  const listed = (shared
+    ? await client.snapshot(kind.collection, environment)
+    : await client.list(kind.collection, environment, {
+        network: [inputs.network.id],
+        ...kind.slot?.filter(inputs),
+      })) as unknown as W[];
   return listed.filter(
     (o) => o.spec.network.id === inputs.network.id && (kind.slot?.holds(o, inputs) ?? true),
   );

@@ -1,6 +1,6 @@
 import { PulumiFn } from "@pulumi/pulumi/automation";
 import { DEFAULT_CREDENTIALS, Delays, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
-import { createTestStack, TestStack, TestStackOptions } from "../support/stack";
+import { createTestStack, TestStack, TestStackOptions } from "../../harness/stack";
 
 /** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */
 export interface E2e {

@@ -10,7 +10,7 @@
  * and destroy leaves it empty.
  */
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
-import type { TestStack } from "../support/stack";
+import type { TestStack } from "../../harness/stack";
 import { changes, startE2e, type E2e } from "./harness";
 
 const SERVICES_ROUTE = "POST /networking/v1/network-link-services";

@@ -4,7 +4,7 @@
  */
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { changes, startE2e, type E2e } from "./harness";
-import type { TestStack } from "../support/stack";
+import type { TestStack } from "../../harness/stack";
 
 function program(serviceName = "target-service") {
   return async () => {

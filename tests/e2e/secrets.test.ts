@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
-import { createTestStack, type TestStack } from "../support/stack";
+import { createTestStack, type TestStack } from "../../harness/stack";
 import { FAST_DELAYS, FAST_POLL } from "./harness";
 
 // Distinctive values that appear nowhere else: any hit is a leak.

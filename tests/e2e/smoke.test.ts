@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { createTestStack, type StateResource, type TestStack } from "../support/stack";
+import { createTestStack, type StateResource, type TestStack } from "../../harness/stack";
 
 interface StoredValueInputs {
   /** The value to keep. Updates in place. */

@@ -79,3 +79,18 @@ describe("BatchReader max age per call (defect 8)", () => {
     expect((await fresh).version).toBe(2);
   });
 });
+
+describe("BatchReader notBefore (defect 8 without losing the sharing)", () => {
+  it("shares a snapshot only when its list started at or after notBefore", async () => {
+    let version = 0;
+    const list = jest.fn(async () => [{ id: "a", version: ++version }]);
+    const reader = new BatchReader(list, 500);
+    const direct = async () => ({ id: "a", version: -1 });
+    expect((await reader.get("a", direct)).version).toBe(1);
+    const wroteAt = Date.now() + 1;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await reader.get("a", direct, 500, wroteAt)).version).toBe(2);
+    expect((await reader.get("a", direct, 500, wroteAt)).version).toBe(2);
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+});

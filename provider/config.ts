@@ -1,4 +1,8 @@
 import { DEFAULT_ENDPOINT } from "./client/http";
+import { CredentialSource, credentialSourceProblems } from "./credential-source";
+
+export type { CredentialSource } from "./credential-source";
+export { sameCredentialSource } from "./credential-source";
 
 /** Credentials and endpoint, resolved when a provider method runs (never captured in the state). */
 export interface ResolvedConfig {
@@ -28,15 +32,26 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** Stack config first, then the environment; fails naming both ways to set what is missing. */
+/**
+ * Resolves credentials and endpoint at run time: from `credentials` when a resource names its own
+ * source (no fallback to the default keys: a half-resolved pair would mix two keys), else from the
+ * default stack config, then the environment. Fails naming what to set.
+ */
 export function resolveConfig(
   source: ConfigSource | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  credentials?: CredentialSource,
 ): ResolvedConfig {
-  const read = (key: keyof typeof CONFIG_KEYS): string | undefined => {
-    const value = source?.get(CONFIG_KEYS[key]) ?? env[ENV_VARS[key]];
-    return value && value.trim() !== "" ? value.trim() : undefined;
-  };
+  const clean = (value: string | undefined) => (value && value.trim() !== "" ? value.trim() : undefined);
+  const read = (key: keyof typeof CONFIG_KEYS): string | undefined =>
+    clean(source?.get(CONFIG_KEYS[key]) ?? env[ENV_VARS[key]]);
+  const endpoint = read("endpoint") ?? DEFAULT_ENDPOINT;
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new ConfigError(
+      `${CONFIG_KEYS.endpoint} (or ${ENV_VARS.endpoint}) must be an http(s) URL such as ${DEFAULT_ENDPOINT}, got '${endpoint}'.`,
+    );
+  }
+  if (credentials) return { endpoint, ...resolveCredentialSource(source, env, credentials) };
   const apiKey = read("apiKey");
   const apiSecret = read("apiSecret");
   const missing = [
@@ -50,11 +65,42 @@ export function resolveConfig(
     );
     throw new ConfigError(`Confluent Cloud credentials are missing: ${lines.join("; ")}.`);
   }
-  const endpoint = read("endpoint") ?? DEFAULT_ENDPOINT;
-  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+  return { endpoint, apiKey: apiKey as string, apiSecret: apiSecret as string };
+}
+
+/** The key and secret a resource's own credential source names; fails naming the places looked in. */
+export function resolveCredentialSource(
+  source: ConfigSource | undefined,
+  env: NodeJS.ProcessEnv,
+  credentials: CredentialSource,
+): { apiKey: string; apiSecret: string } {
+  const problems = credentialSourceProblems(credentials);
+  if (problems.length > 0) throw new ConfigError(`${problems.join("; ")}.`);
+  const read = (configKey: string | undefined, envVar: string | undefined) => {
+    const value = (configKey ? source?.get(configKey) : undefined) ?? (envVar ? env[envVar] : undefined);
+    return value && value.trim() !== "" ? value.trim() : undefined;
+  };
+  const apiKey = read(credentials.apiKeyConfig, credentials.apiKeyEnv);
+  const apiSecret = read(credentials.apiSecretConfig, credentials.apiSecretEnv);
+  const places = (configKey: string | undefined, envVar: string | undefined, secret: boolean) =>
+    [
+      configKey ? `\`pulumi config set ${secret ? "--secret " : ""}${configKey} <value>\`` : undefined,
+      envVar ? `export ${envVar}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(" or ");
+  const missing = [
+    apiKey
+      ? undefined
+      : `the API key is not set: ${places(credentials.apiKeyConfig, credentials.apiKeyEnv, false)}`,
+    apiSecret
+      ? undefined
+      : `the API secret is not set: ${places(credentials.apiSecretConfig, credentials.apiSecretEnv, true)}`,
+  ].filter(Boolean);
+  if (missing.length > 0) {
     throw new ConfigError(
-      `${CONFIG_KEYS.endpoint} (or ${ENV_VARS.endpoint}) must be an http(s) URL such as ${DEFAULT_ENDPOINT}, got '${endpoint}'.`,
+      `Confluent Cloud credentials named by this resource's \`credentials\` are missing: ${missing.join("; ")}.`,
     );
   }
-  return { endpoint, apiKey: apiKey as string, apiSecret: apiSecret as string };
+  return { apiKey: apiKey as string, apiSecret: apiSecret as string };
 }

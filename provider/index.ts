@@ -1,13 +1,27 @@
-// Public exports of pulumi-confluent-network-link.
-export { NetworkLinkEndpoint } from "./resources/endpoint";
-export type { NetworkLinkEndpointArgs, NetworkLinkServiceReference } from "./resources/endpoint";
+// Public exports of pulumi-confluent-network-link: resources, components, their Args and outputs
+// types, lookups and documented helpers. The API client and the validation schemas stay internal.
 export { NetworkLinkService } from "./resources/service";
-export type { NetworkLinkServiceArgs } from "./resources/service";
-export { ApiError } from "./client/errors";
-// The REST client stays internal: its declarations reach zod's typings, which a user's stock tsconfig
-// (no esModuleInterop, no skipLibCheck) cannot compile (TS1259).
-export { CONFIG_KEYS, ENV_VARS } from "./config";
-export { PACKAGE_NAME, VERSION } from "./version";
+export type { NetworkLinkServiceArgs, NetworkLinkServiceGetState } from "./resources/service";
+export { NetworkLinkEndpoint } from "./resources/endpoint";
+export type {
+  NetworkLinkEndpointArgs,
+  NetworkLinkEndpointGetState,
+  NetworkLinkServiceReference,
+} from "./resources/endpoint";
+export type { NetworkLinkEndpointPhase, NetworkLinkServicePhase } from "./resources/phases";
+export type { CredentialSource } from "./credential-source";
+export {
+  getNetworkLinkEndpoint,
+  getNetworkLinkEndpointOutput,
+  getNetworkLinkService,
+  getNetworkLinkServiceOutput,
+} from "./lookups";
+export type {
+  GetNetworkLinkEndpointArgs,
+  GetNetworkLinkEndpointResult,
+  GetNetworkLinkServiceArgs,
+  GetNetworkLinkServiceResult,
+} from "./lookups";
 export { NetworkLink, validateLink } from "./components/network-link";
 export type { NetworkLinkArgs } from "./components/network-link";
 export { BidirectionalNetworkLink, validatePair } from "./components/bidirectional";
@@ -21,3 +35,4 @@ export {
   MAX_SERVICES_PER_NETWORK,
 } from "./components/shared";
 export type { IdReference, LinkSettings, NetworkSide, Side } from "./components/shared";
+export { VERSION } from "./version";

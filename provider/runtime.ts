@@ -1,5 +1,7 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";
+import type { CredentialSource } from "./credential-source";
 import { ProviderContext } from "./resources/provider-context";
 import { NetworkLinkEndpointProvider } from "./resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "./resources/service-provider";
@@ -38,8 +40,11 @@ function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
 }
 
 /** The one place a provider method gets its API client: credentials resolved now, from config.ts. */
-export function clientFromConfig(source: ConfigSource | undefined): NetworkingClient {
-  const resolved = resolveConfig(source);
+function clientFromConfig(
+  source: ConfigSource | undefined,
+  credentials?: CredentialSource,
+): NetworkingClient {
+  const resolved = resolveConfig(source, process.env, credentials);
   return new NetworkingClient({
     endpoint: resolved.endpoint,
     apiKey: resolved.apiKey,
@@ -48,9 +53,11 @@ export function clientFromConfig(source: ConfigSource | undefined): NetworkingCl
   });
 }
 
-export function context(): ProviderContext {
+// Not exported, and the exports below are typed by Pulumi's interface: the subpath's declarations stay
+// free of internal types (and of zod's), so a user's compiler reads them without esModuleInterop.
+function context(): ProviderContext {
   return {
-    client: () => clientFromConfig(config),
+    client: (credentials) => clientFromConfig(config, credentials),
     // The dynamic-provider host has no engine connection for pulumi.log; the engine shows the
     // plugin's own output lines under the stack, as plain info whatever the stream. So each line
     // names its resource, and a warning says it is one in words.
@@ -61,11 +68,11 @@ export function context(): ProviderContext {
 }
 
 /** The service provider, configured from the stack config; the serialized forwarders call this. */
-export function service(): NetworkLinkServiceProvider {
+export function service(): pulumi.dynamic.ResourceProvider {
   return new NetworkLinkServiceProvider(context());
 }
 
 /** The endpoint provider, configured from the stack config; the serialized forwarders call this. */
-export function endpoint(): NetworkLinkEndpointProvider {
+export function endpoint(): pulumi.dynamic.ResourceProvider {
   return new NetworkLinkEndpointProvider(context());
 }

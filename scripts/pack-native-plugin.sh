@@ -25,7 +25,10 @@ cp -R "$repo/dist/provider" "$stage/dist/provider"
 node -e '
   const pkg = require(process.argv[1]);
   const keep = ["@pulumi/pulumi", "@grpc/grpc-js", "got", "zod"];
-  const dependencies = Object.fromEntries(keep.map((k) => [k, pkg.dependencies[k]]));
+  // Pinned where the repository pins them: the provider library lists @pulumi/pulumi as a peer, and
+  // @grpc/grpc-js is needed by the plugin only, so both are pinned among the devDependencies.
+  const pinned = { ...pkg.peerDependencies, ...pkg.devDependencies, ...pkg.dependencies };
+  const dependencies = Object.fromEntries(keep.map((k) => [k, pinned[k]]));
   const plugin = { name: "pulumi-resource-" + process.argv[3], version: pkg.version, private: true,
     license: pkg.license, dependencies };
   require("fs").writeFileSync(process.argv[2], JSON.stringify(plugin, null, 2) + "\n");

@@ -153,23 +153,15 @@ export class NetworkingClient {
     );
   }
 
-  // The same operations by name, as the API documents them.
+  // The same operations by name, as the API documents them (lookups.ts and tests use these).
   listServices = (environment: string, filter: ServiceFilter = {}) =>
     this.list("service", environment, filter);
   getService = (environment: string, id: string) => this.read("service", environment, id);
-  pollService = (environment: string, id: string, maxAgeMs?: number) =>
-    this.poll("service", environment, id, maxAgeMs);
   createService = (body: CreateServiceRequest) => this.create("service", body);
-  updateService = (id: string, body: UpdateServiceRequest) => this.update("service", id, body);
-  deleteService = (environment: string, id: string) => this.remove("service", environment, id);
   listEndpoints = (environment: string, filter: EndpointFilter = {}) =>
     this.list("endpoint", environment, filter);
   getEndpoint = (environment: string, id: string) => this.read("endpoint", environment, id);
-  pollEndpoint = (environment: string, id: string, maxAgeMs?: number) =>
-    this.poll("endpoint", environment, id, maxAgeMs);
   createEndpoint = (body: CreateEndpointRequest) => this.create("endpoint", body);
-  updateEndpoint = (id: string, body: UpdateEndpointRequest) => this.update("endpoint", id, body);
-  deleteEndpoint = (environment: string, id: string) => this.remove("endpoint", environment, id);
 
   async listServiceAssociations(
     environment: string,

@@ -3,8 +3,8 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childSettings,
   knownId,
-  linkSettings,
   linkEndpoint,
   originOf,
   phasesOf,
@@ -40,6 +40,17 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * b's service, so clients in a reach b. For cluster linking (destination-initiated, the only mode
  * over network links) the destination cluster opens the connection, so `aToB` carries a link whose
  * destination cluster is in a and whose source cluster is in b: data then flows from b to a.
+ *
+ * @example
+ * ```ts
+ * import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
+ *
+ * const link = new BidirectionalNetworkLink("east-west", {
+ *   a: { environment: { id: "env-abc123" }, network: { id: "n-east12" } },
+ *   b: { environment: { id: "env-def456" }, network: { id: "n-west34" } },
+ * });
+ * export const phases = link.phases; // { aService: "READY", bService: "READY", aToB: "READY", bToA: "READY" }
+ * ```
  */
 export class BidirectionalNetworkLink extends pulumi.ComponentResource {
   /** The service in network a (created, or `a.service`). Endpoints in b connect to it. */
@@ -55,10 +66,25 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
   /** True when both endpoints are READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a BidirectionalNetworkLink (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is BidirectionalNetworkLink {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:BidirectionalNetworkLink"
+    );
+  }
+
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
     const known = validatePair(knownId(args.a.network), knownId(args.b.network));
     if (known) throw new pulumi.ResourceError(known, this);
+    const { settings, problem } = childSettings(args, name, {
+      aService: "a-service",
+      bService: "b-service",
+      aToB: "a-to-b",
+      bToA: "b-to-a",
+    });
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     // Both origins, checked again once Output IDs are known; every accept list and existing-service
     // reference derives from this, so nothing that depends on it is created when it fails.
@@ -67,27 +93,25 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
       if (problem) throw new pulumi.ResourceError(problem, this);
       return { a, b };
     });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
     const aPlan = planService(
       this,
       `${name}-a-service`,
       args.a,
       pair.apply((p) => [p.b]),
-      settings("a-service"),
+      settings("aService"),
     );
     const bPlan = planService(
       this,
       `${name}-b-service`,
       args.b,
       pair.apply((p) => [p.a]),
-      settings("b-service"),
+      settings("bService"),
     );
 
     this.aService = aPlan.service;
     this.bService = bPlan.service;
-    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("a-to-b"));
-    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("b-to-a"));
+    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
+    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
     this.phases = phasesOf({
       aService: this.aService,
       bService: this.bService,

@@ -3,9 +3,9 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childSettings,
   knownId,
   linkEndpoint,
-  linkSettings,
   MAX_ENDPOINTS_PER_NETWORK,
   MAX_NETWORK_LINKS_PER_ORGANIZATION,
   MAX_SERVICES_PER_NETWORK,
@@ -55,6 +55,20 @@ export interface MeshPlan {
  * Every network linked to every other: one service per network accepting all the other networks,
  * and an endpoint for every ordered pair (`<from>-to-<to>` lives in network `from` and reaches `to`).
  * The limits are checked before anything is registered.
+ *
+ * @example
+ * ```ts
+ * import { NetworkLinkMesh } from "pulumi-confluent-network-link";
+ *
+ * const mesh = new NetworkLinkMesh("dr", {
+ *   networks: [
+ *     { name: "east", environment: { id: "env-abc123" }, network: { id: "n-east12" } },
+ *     { name: "west", environment: { id: "env-def456" }, network: { id: "n-west34" } },
+ *     { name: "south", environment: { id: "env-def456" }, network: { id: "n-south5" } },
+ *   ],
+ * });
+ * export const ready = mesh.ready; // 3 services, 6 endpoints
+ * ```
  */
 export class NetworkLinkMesh extends pulumi.ComponentResource {
   /** The service of each network, by network name (created, or the network's `service`). */
@@ -66,6 +80,14 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
   /** True when every endpoint is READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a NetworkLinkMesh (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is NetworkLinkMesh {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:NetworkLinkMesh"
+    );
+  }
+
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
     const networks = args.networks ?? [];
@@ -76,6 +98,16 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
     });
     const known = validateMesh(plan(networks.map((n) => knownId(n.network))));
     if (known.length > 0) throw new pulumi.ResourceError(known.join("\n"), this);
+    const childKeys = keys.flatMap((from) => [
+      `${from}-service`,
+      ...keys.filter((to) => to !== from).map((to) => `${from}-to-${to}`),
+    ]);
+    const { settings, problem } = childSettings(
+      args,
+      name,
+      Object.fromEntries(childKeys.map((key) => [key, key])),
+    );
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     // The same rules once every ID is known; every accept list and existing-service reference
     // derives from this, so nothing that depends on it is created when it fails.
@@ -84,8 +116,6 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
       if (problems.length > 0) throw new pulumi.ResourceError(problems.join("\n"), this);
       return list;
     });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
     const plans = networks.map((network, i) =>
       planService(
         this,

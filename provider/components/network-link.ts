@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { NetworkLinkService } from "../resources/service";
 import {
+  childSettings,
   idOf,
   knownId,
   linkEndpoint,
-  linkSettings,
   originOf,
   phasesOf,
   planService,
@@ -38,6 +38,18 @@ export interface NetworkLinkArgs extends LinkSettings {
 /**
  * A one-way network link: clients in the origin network reach the target network. Creates the
  * target's service (or checks an existing one) and the origin's endpoint pointing at it.
+ *
+ * @example
+ * ```ts
+ * import { NetworkLink } from "pulumi-confluent-network-link";
+ *
+ * // Clients (e.g. the destination cluster of a cluster link) in n-dst456 reach n-src123.
+ * const link = new NetworkLink("dst-to-src", {
+ *   origin: { environment: { id: "env-def456" }, network: { id: "n-dst456" } },
+ *   target: { environment: { id: "env-abc123" }, network: { id: "n-src123" } },
+ * });
+ * export const ready = link.ready;
+ * ```
  */
 export class NetworkLink extends pulumi.ComponentResource {
   /** The service in the target network (created, or `target.service`). */
@@ -49,10 +61,23 @@ export class NetworkLink extends pulumi.ComponentResource {
   /** True when the endpoint is READY. */
   public readonly ready: pulumi.Output<boolean>;
 
+  /** True when `obj` is a NetworkLink (also from another copy of this package), and only then. */
+  static override isInstance(obj: unknown): obj is NetworkLink {
+    return (
+      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
+      "confluent-network-link:index:NetworkLink"
+    );
+  }
+
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
     const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
     if (known) throw new pulumi.ResourceError(known, this);
+    const { settings, problem } = childSettings(args, name, {
+      service: "target-service",
+      endpoint: "origin-to-target",
+    });
+    if (problem) throw new pulumi.ResourceError(problem, this);
 
     const origins = pulumi
       .all([originOf("the origin", args.origin), idOf(args.target.network)])
@@ -61,24 +86,10 @@ export class NetworkLink extends pulumi.ComponentResource {
         if (problem) throw new pulumi.ResourceError(problem, this);
         return [origin];
       });
-    const prefix = args.displayNamePrefix ?? name;
-    const settings = (suffix: string) => ({ ...linkSettings(args), displayName: `${prefix}-${suffix}` });
-    const plan = planService(
-      this,
-      `${name}-target-service`,
-      args.target,
-      origins,
-      settings("target-service"),
-    );
+    const plan = planService(this, `${name}-target-service`, args.target, origins, settings("service"));
 
     this.service = plan.service;
-    this.endpoint = linkEndpoint(
-      this,
-      `${name}-origin-to-target`,
-      args.origin,
-      plan,
-      settings("origin-to-target"),
-    );
+    this.endpoint = linkEndpoint(this, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
     this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
     this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
     this.registerOutputs({

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
+import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that
@@ -27,6 +28,14 @@ export interface NetworkSide {
    * a Private Link network. Changing this replaces the resources in this network.
    */
   network: IdReference;
+  /**
+   * Where the API key for this network's resources comes from, when not from the stack's
+   * `confluentcloud:cloudApiKey` / `confluentcloud:cloudApiSecret`: e.g. `{ apiKeyConfig:
+   * "teamA:cloudApiKey", apiSecretConfig: "teamA:cloudApiSecret" }` for a key scoped to this network's
+   * environment. The service and the endpoint in this network use it, and an endpoint elsewhere uses
+   * it to check this network's service. Only the names are stored in the state.
+   */
+  credentials?: CredentialSource;
 }
 
 /** A network that may bring its own service instead of having one created. */
@@ -48,8 +57,16 @@ export interface LinkSettings {
    * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else.
    */
   allowPendingAccept?: pulumi.Input<boolean>;
-  /** How long each service and endpoint waits for READY when created. Default 3600 s. */
+  /** How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600. */
   readyTimeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Existing objects to adopt instead of creating them, by child: the keys are those of the
+   * component's `phases` output (e.g. `{ aService: "nls-…", aToB: "nle-…" }`), the values their IDs.
+   * For a `pulumi up` that was interrupted after the API made an object (the create error names its
+   * ID), or objects made outside Pulumi. Only read when each child is created. An unknown key fails,
+   * listing the valid ones.
+   */
+  adoptExistingIds?: Record<string, pulumi.Input<string>>;
 }
 
 /** The ID of a reference, as an Output (resources are never passed on whole: they would serialize as URNs). */
@@ -119,7 +136,9 @@ export interface ServicePlan {
   /** True when the component created it. */
   created: boolean;
   /** What endpoints pass as `networkLinkService`. */
-  reference: NetworkLinkService | pulumi.Output<{ id: string; environment: string; network: string }>;
+  reference:
+    | NetworkLinkService
+    | pulumi.Output<{ id: string; environment: string; network: string; credentials?: CredentialSource }>;
 }
 
 /**
@@ -131,7 +150,7 @@ export function planService(
   childName: string,
   side: Side,
   origins: pulumi.Output<Origin[]>,
-  settings: LinkSettings & { displayName: pulumi.Input<string> },
+  settings: ChildSettings,
 ): ServicePlan {
   if (side.service) {
     const existing = side.service;
@@ -153,7 +172,7 @@ export function planService(
               `give the service of network ${sideNetwork}, or leave out \`service\``
             : acceptProblem({ name, id, accept }, list);
         if (problem) throw new pulumi.ResourceError(problem, parent);
-        return { id, environment: environment.id, network: network.id };
+        return { id, environment: environment.id, network: network.id, credentials: side.credentials };
       });
     return { service: existing, created: false, reference };
   }
@@ -167,10 +186,21 @@ export function planService(
       // present and future. Naming the peer network is the narrowest grant that makes the link work.
       accept: { environments: [], networks: origins.apply((list) => list.map((o) => o.network)) },
       readyTimeoutSeconds: settings.readyTimeoutSeconds,
+      adoptExistingId: settings.adoptExistingId,
+      credentials: side.credentials,
     },
     { parent },
   );
-  return { service, created: true, reference: service };
+  // With its own key, the service is checked with that key before an endpoint is made for it.
+  const reference = side.credentials
+    ? pulumi.output({
+        id: service.id,
+        environment: service.environment.id,
+        network: service.network.id,
+        credentials: side.credentials,
+      })
+    : service;
+  return { service, created: true, reference };
 }
 
 /** The endpoint in `origin`'s network pointing at `plan`'s service. */
@@ -179,7 +209,7 @@ export function linkEndpoint(
   childName: string,
   origin: NetworkSide,
   plan: ServicePlan,
-  settings: LinkSettings & { displayName: pulumi.Input<string> },
+  settings: ChildSettings,
 ): NetworkLinkEndpoint {
   return new NetworkLinkEndpoint(
     childName,
@@ -190,6 +220,8 @@ export function linkEndpoint(
       description: settings.description,
       allowPendingAccept: settings.allowPendingAccept,
       readyTimeoutSeconds: settings.readyTimeoutSeconds,
+      adoptExistingId: settings.adoptExistingId,
+      credentials: origin.credentials,
     },
     { parent },
   );
@@ -223,5 +255,39 @@ export function linkSettings(args: LinkSettings): LinkSettings {
     description: args.description,
     allowPendingAccept: args.allowPendingAccept,
     readyTimeoutSeconds: args.readyTimeoutSeconds,
+  };
+}
+
+/** What one child is made with: the shared settings, its display name and the ID it adopts. */
+export type ChildSettings = LinkSettings & {
+  displayName: pulumi.Input<string>;
+  adoptExistingId?: pulumi.Input<string>;
+};
+
+/**
+ * Per-child settings for a component whose children are keyed `keys` (as in its `phases` output);
+ * undefined when `adoptExistingIds` names a key that is not a child, with the message saying so.
+ */
+export function childSettings(
+  args: LinkSettings & { displayNamePrefix?: string },
+  name: string,
+  keys: Record<string, string>,
+): { settings: (key: string) => ChildSettings; problem?: string } {
+  const adopt = args.adoptExistingIds ?? {};
+  const unknown = Object.keys(adopt).filter((key) => !(key in keys));
+  const prefix = args.displayNamePrefix ?? name;
+  return {
+    problem:
+      unknown.length > 0
+        ? `adoptExistingIds names ${unknown.map((k) => `'${k}'`).join(", ")}, which ${unknown.length > 1 ? "are" : "is"} not a child of this component: ` +
+          `use ${Object.keys(keys)
+            .map((k) => `'${k}'`)
+            .join(", ")}`
+        : undefined,
+    settings: (key) => ({
+      ...linkSettings(args),
+      displayName: `${prefix}-${keys[key]}`,
+      adoptExistingId: adopt[key],
+    }),
   };
 }

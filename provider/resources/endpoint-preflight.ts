@@ -1,13 +1,14 @@
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
+import type { CredentialSource } from "../credential-source";
 import { ProviderContext } from "./provider-context";
 
 /** What the preflight needs of an endpoint's inputs. */
 export interface PreflightInputs {
   environment: { id: string };
   network: { id: string };
-  networkLinkService: { id: string; environment?: string };
+  networkLinkService: { id: string; environment?: string; credentials?: CredentialSource };
   allowPendingAccept?: boolean;
 }
 
@@ -16,11 +17,13 @@ export interface PreflightInputs {
  * hang, checked first, each failure naming the IDs and the fix.
  */
 export async function checkServiceFirst(
-  client: NetworkingClient,
+  endpointClient: NetworkingClient,
   inputs: PreflightInputs,
   context: ProviderContext,
 ): Promise<void> {
   const ref = inputs.networkLinkService;
+  // The service may sit in another team's environment, readable only with that team's key.
+  const client = ref.credentials ? context.client(ref.credentials) : endpointClient;
   const serviceEnvironment = ref.environment ?? inputs.environment.id;
   let service: WireService;
   try {

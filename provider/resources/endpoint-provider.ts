@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NetworkLinkEndpoint as WireEndpoint } from "../client/schemas";
 import { PhaseVerdict } from "../wait";
 import { nameOf } from "./create-once";
+import { credentialSourceSchema } from "./credential-schema";
 import { checkServiceFirst } from "./endpoint-preflight";
 import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
 import { compact, isUnknown } from "./property-values";
@@ -14,7 +15,12 @@ export const endpointInputsSchema = z
     environment: idReference("environment", "the environment of the origin network"),
     network: idReference("network", "the origin network that hosts the endpoint"),
     networkLinkService: z.strictObject(
-      { id: serviceId, environment: environmentId.optional(), network: networkId.optional() },
+      {
+        id: serviceId,
+        environment: environmentId.optional(),
+        network: networkId.optional(),
+        credentials: credentialSourceSchema.optional(),
+      },
       {
         error:
           "is required: the NetworkLinkService resource, or { id: 'nls-…' } of the target network's service",

@@ -5,6 +5,7 @@ import { createOnce } from "./create-once";
 import { patchObject, readObject } from "./object-calls";
 import { deleteAndWait, settle, unlessNotFound } from "./phase-waits";
 import { quotedName } from "../client/redaction";
+import { CredentialSource, sameCredentialSource } from "../credential-source";
 import { compact, withoutProvider } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
@@ -28,7 +29,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<I>> {
     // Missing credentials fail at preview, before anything else happens.
-    this.context.client();
+    this.context.client(news.credentials as CredentialSource | undefined);
     const checked = checkInputs(this.kind.schema, this.kind.typeName, withoutProvider(news));
     if (checked.failures) return { failures: checked.failures };
     for (const warning of this.kind.checkWarnings?.(olds ?? {}, checked.inputs) ?? [])
@@ -41,7 +42,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   }
 
   async create(inputs: Inputs<I>): Promise<pulumi.dynamic.CreateResult<Outputs<I>>> {
-    const client = this.context.client();
+    const client = this.context.client(inputs.credentials);
     const adopting = inputs.adoptExistingId !== undefined;
     const made = adopting ? await this.adopt(client, inputs) : await this.post(client, inputs);
     // Named at once: if the update is interrupted, this ID is what `adoptExistingId` needs.
@@ -51,7 +52,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   }
 
   async read(id: string, props?: Outputs<I>): Promise<pulumi.dynamic.ReadResult<Outputs<I>>> {
-    const client = this.context.client();
+    const client = this.context.client(props?.credentials);
     const environment = props?.environment?.id;
     if (!environment) {
       throw new Error(
@@ -68,7 +69,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     olds: Outputs<I>,
     news: Inputs<I>,
   ): Promise<pulumi.dynamic.UpdateResult<Outputs<I>>> {
-    const client = this.context.client();
+    const client = this.context.client(news.credentials);
     const changed = this.kind.changedFields(olds, news);
     let object =
       changed.length === 0
@@ -82,7 +83,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   }
 
   async delete(id: string, props: Outputs<I>): Promise<void> {
-    await deleteAndWait(this.kind, this.context, this.context.client(), id, props);
+    await deleteAndWait(this.kind, this.context, this.context.client(props.credentials), id, props);
   }
 
   private async post(client: NetworkingClient, inputs: I): Promise<W> {
@@ -126,7 +127,9 @@ export function diffOf<I extends BaseInputs, W extends WireObject>(
   if (olds.phase !== undefined && kind.isTerminal(olds.phase)) replaces.push("phase");
   const changed = kind.changedFields(olds, news);
   return {
-    changes: replaces.length > 0 || changed.length > 0,
+    // A new credential source changes no API field, but its names must reach the state for later steps.
+    changes:
+      replaces.length > 0 || changed.length > 0 || !sameCredentialSource(olds.credentials, news.credentials),
     replaces,
     // A one-per slot (a network's service, a network's endpoint to one service) must be freed first.
     deleteBeforeReplace: replaces.length > 0 && kind.sameSlot(olds, news),
@@ -154,7 +157,7 @@ export function baseOutputs<I extends BaseInputs>(inputs: I | Outputs<I>, wire: 
     environment: { id: wire.spec.environment.id },
     network: { id: wire.spec.network.id },
     displayName: wire.spec.display_name ?? inputs.displayName,
-    description: wire.spec.description ?? undefined,
+    description: wire.spec.description ?? "",
     resourceName: wire.metadata?.resource_name ?? "",
     phase: wire.status.phase,
     errorCode: wire.status.error_code ?? undefined,

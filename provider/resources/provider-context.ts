@@ -1,10 +1,14 @@
 import { NetworkingClient } from "../client/networking";
+import type { CredentialSource } from "../credential-source";
 import { PollSchedule } from "../wait";
 
 /** What a resource provider needs at run time; built fresh from the stack config in each process. */
 export interface ProviderContext {
-  /** The API client, made from credentials resolved at call time. */
-  client(): NetworkingClient;
+  /**
+   * The API client, made from credentials resolved at call time: from the resource's own credential
+   * source when it names one, else the stack's default keys.
+   */
+  client(credentials?: CredentialSource): NetworkingClient;
   /** Progress while waiting (shown by the engine). */
   info(message: string): void;
   /** Something the user should act on or know about. */

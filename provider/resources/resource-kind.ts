@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiError } from "../client/errors";
 import { EndpointFilter, NetworkingClient, ObjectKind } from "../client/networking";
+import type { CredentialSource } from "../credential-source";
 import { PhaseVerdict } from "../wait";
 import { ProviderContext } from "./provider-context";
 
@@ -28,6 +29,7 @@ export interface BaseInputs {
   adoptExistingId?: string;
   readyTimeoutSeconds?: number;
   deleteTimeoutSeconds?: number;
+  credentials?: CredentialSource;
 }
 
 /** What the state records besides the inputs: what the API reports. */

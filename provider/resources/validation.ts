@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ID_FORMS, ID_MAX_LENGTH, IdKind } from "../client/ids";
 import { gotValue } from "../client/redaction";
+import { credentialSourceSchema } from "./credential-schema";
 
 // The rules on the resources' inputs, each limit defined once: zod schemas whose messages name the
 // rule and the fix, and quote a value only when it is short and cannot be a secret.
@@ -77,4 +78,6 @@ export const commonInputs = {
   description: description.optional(),
   readyTimeoutSeconds: timeoutSeconds.optional(),
   deleteTimeoutSeconds: timeoutSeconds.optional(),
+  /** Where the resource's API key comes from (names of config keys or variables, never values). */
+  credentials: credentialSourceSchema.optional(),
 };

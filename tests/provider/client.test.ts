@@ -31,9 +31,9 @@ test("list follows metadata.next through every page", async () => {
   await admin.seed({ environments: [{ id: "env-pages1", networks }] });
   const c = client();
   for (const n of networks)
-    await c.createService({ spec: { environment: { id: "env-pages1" }, network: n } });
+    await c.create("service", { spec: { environment: { id: "env-pages1" }, network: n } });
   await admin.resetCounters();
-  const services = await c.listServices("env-pages1");
+  const services = await c.list("service", "env-pages1");
   expect(services).toHaveLength(130);
   expect(new Set(services.map((s) => s.id)).size).toBe(130);
   expect((await admin.counters()).byRoute["GET /networking/v1/network-link-services"]).toBe(2);
@@ -41,15 +41,15 @@ test("list follows metadata.next through every page", async () => {
 
 test("filters by network", async () => {
   const c = client();
-  await c.createService({ spec: { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa1" } } });
-  await c.createService({ spec: { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa2" } } });
-  const found = await c.listServices("env-aaaaa1", { network: ["n-aaaaa2"] });
+  await c.create("service", { spec: { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa1" } } });
+  await c.create("service", { spec: { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa2" } } });
+  const found = await c.list("service", "env-aaaaa1", { network: ["n-aaaaa2"] });
   expect(found.map((s) => s.spec.network.id)).toEqual(["n-aaaaa2"]);
 });
 
 test("an API error carries status, code, detail and request ID, and a message to act on", async () => {
   const err = await client()
-    .getService("env-aaaaa1", "nls-nothere")
+    .read("service", "env-aaaaa1", "nls-nothere")
     .catch((e) => e);
   expect(err).toBeInstanceOf(ApiError);
   expect(err).toMatchObject({ status: 404, code: expect.any(String), requestId: expect.any(String) });
@@ -61,7 +61,7 @@ test("an API error carries status, code, detail and request ID, and a message to
 test("wrong credentials: a 401 whose message says what to check and never quotes the secret", async () => {
   const secret = "wrong-secret-value-1234";
   const err = await client({ apiSecret: secret })
-    .listServices("env-aaaaa1")
+    .list("service", "env-aaaaa1")
     .catch((e) => e);
   expect(err).toMatchObject({ status: 401 });
   expect(err.message).toContain("confluentcloud:cloudApiKey");
@@ -73,7 +73,7 @@ test("retries 5xx a bounded number of times, then reports the last error", async
   await admin.setFaults({ errors: { status: 503 } });
   await admin.resetCounters();
   const err = await client({ limit: 2 })
-    .listServices("env-aaaaa1")
+    .list("service", "env-aaaaa1")
     .catch((e) => e);
   expect(err).toMatchObject({ status: 503 });
   expect((await admin.counters()).total).toBe(3);
@@ -83,7 +83,7 @@ test("waits out 429s, honouring Retry-After", async () => {
   await admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
   const c = client();
   const started = Date.now();
-  const results = await Promise.all(Array.from({ length: 6 }, () => c.listServices("env-aaaaa1")));
+  const results = await Promise.all(Array.from({ length: 6 }, () => c.list("service", "env-aaaaa1")));
   expect(results).toHaveLength(6);
   // 6 requests at 2 per second cannot all pass in under a second: the client waited instead of failing.
   expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -97,7 +97,7 @@ test("a connection that cannot be opened is an ApiError with status 0 and no cre
     userAgent: USER_AGENT,
     retry: { limit: 1, baseDelayMs: 5 },
   });
-  const err = await c.listServices("env-aaaaa1").catch((e) => e);
+  const err = await c.list("service", "env-aaaaa1").catch((e) => e);
   expect(err).toMatchObject({ status: 0, code: "ECONNREFUSED" });
   expect(err.message).toContain("could not complete the request to http://127.0.0.1:9 (ECONNREFUSED)");
   expect(err.message).not.toMatch(/KEY-NOT-IN-MESSAGES|SECRET-NOT-IN-MESSAGES/);
@@ -120,7 +120,7 @@ test("sends Basic auth and a User-Agent naming the package and version", async (
       apiSecret: "s",
       userAgent: USER_AGENT,
     });
-    await c.listServices("env-aaaaa1");
+    await c.list("service", "env-aaaaa1");
     expect(seen[0]["user-agent"]).toMatch(/^pulumi-confluent-network-link\/\d+\.\d+\.\d+$/);
     expect(seen[0].authorization).toBe(`Basic ${Buffer.from("k:s").toString("base64")}`);
   } finally {
@@ -130,7 +130,7 @@ test("sends Basic auth and a User-Agent naming the package and version", async (
 
 test("waits of many endpoints in one environment share list calls instead of one GET each", async () => {
   const c = client();
-  const service = await c.createService({
+  const service = await c.create("service", {
     spec: {
       environment: { id: "env-aaaaa1" },
       network: { id: "n-aaaaa1" },
@@ -139,7 +139,7 @@ test("waits of many endpoints in one environment share list calls instead of one
   });
   const endpoints = await Promise.all(
     ["n-bbbbb1", "n-bbbbb2"].map((network) =>
-      c.createEndpoint({
+      c.create("endpoint", {
         spec: {
           environment: { id: "env-bbbbb1" },
           network: { id: network },
@@ -150,7 +150,7 @@ test("waits of many endpoints in one environment share list calls instead of one
   );
   await admin.resetCounters();
   const polled = await Promise.all(
-    [...endpoints, ...endpoints].map((e) => c.pollEndpoint("env-bbbbb1", e.id)),
+    [...endpoints, ...endpoints].map((e) => c.poll("endpoint", "env-bbbbb1", e.id)),
   );
   expect(polled.map((e) => e.id)).toEqual([...endpoints, ...endpoints].map((e) => e.id));
   const counters = await admin.counters();

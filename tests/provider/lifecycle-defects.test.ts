@@ -133,17 +133,19 @@ describe("waits are bounded by the operation's time (defect 9)", () => {
 describe("IDs are checked before a path is built (defect 7)", () => {
   it.each(["..", ".", "nls-a/../x", "", "nls-UPPER"])("delete(%j) sends nothing", async (id) => {
     await h.admin.resetCounters();
-    await expect(h.client.deleteService(TARGET.environment.id, id)).rejects.toThrow(
+    await expect(h.client.remove("service", TARGET.environment.id, id)).rejects.toThrow(
       /not a network link service ID/,
     );
-    await expect(h.client.getEndpoint(ORIGIN.environment.id, id)).rejects.toThrow(
+    await expect(h.client.read("endpoint", ORIGIN.environment.id, id)).rejects.toThrow(
       /not a network link endpoint ID/,
     );
     expect((await h.admin.counters()).total).toBe(0);
   });
 
   it("an environment that is not an environment ID is refused too", async () => {
-    await expect(h.client.getService("env-a&x=1", "nls-abc123")).rejects.toThrow(/not an environment ID/);
+    await expect(h.client.read("service", "env-a&x=1", "nls-abc123")).rejects.toThrow(
+      /not an environment ID/,
+    );
   });
 });
 
@@ -151,7 +153,7 @@ describe("the preflight reads the accept list as it is now (defect 8)", () => {
   it("an endpoint created right after its service's accept update in the same process is admitted", async () => {
     const service = await h.services.create(serviceInputs({ accept: { environments: [], networks: [] } }));
     // A wait elsewhere in the process has just listed the services (max age 500 ms).
-    await h.client.pollService(TARGET.environment.id, service.id);
+    await h.client.poll("service", TARGET.environment.id, service.id);
     await h.services.update(service.id, service.outs!, serviceInputs());
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
     expect(endpoint.outs).toMatchObject({ phase: "READY" });

@@ -47,7 +47,7 @@ describe("NetworkLinkService", () => {
 
   it("read reports drift and returns nothing once the service is gone", async () => {
     const { id, outs } = await h.services.create(serviceInputs());
-    await h.client.updateService(id, {
+    await h.client.update("service", id, {
       spec: { environment: TARGET.environment, description: "changed by hand" },
     });
     expect((await h.services.read(id, outs!)).props).toMatchObject({ description: "changed by hand" });
@@ -63,7 +63,7 @@ describe("NetworkLinkService", () => {
   });
 
   it("refuses a second service in a network, naming the existing one and how to adopt it", async () => {
-    const existing = await h.client.createService({ spec: { ...TARGET, display_name: "made-by-hand" } });
+    const existing = await h.client.create("service", { spec: { ...TARGET, display_name: "made-by-hand" } });
     await expect(h.services.create(serviceInputs())).rejects.toThrow(
       `network ${TARGET.network.id} already has network link service ${existing.id} ('made-by-hand')`,
     );
@@ -72,18 +72,22 @@ describe("NetworkLinkService", () => {
   });
 
   it("adopts an existing service and makes it match the inputs", async () => {
-    const existing = await h.client.createService({ spec: { ...TARGET, display_name: "made-by-terraform" } });
+    const existing = await h.client.create("service", {
+      spec: { ...TARGET, display_name: "made-by-terraform" },
+    });
     const { id, outs } = await h.services.create(serviceInputs({ adoptExistingId: existing.id }));
     expect(id).toBe(existing.id);
     expect(outs!).toMatchObject({
       displayName: "target-service",
       accept: { environments: [ORIGIN.environment.id] },
     });
-    expect((await h.client.getService(TARGET.environment.id, id)).spec.display_name).toBe("target-service");
+    expect((await h.client.read("service", TARGET.environment.id, id)).spec.display_name).toBe(
+      "target-service",
+    );
   });
 
   it("refuses to adopt a service of another network", async () => {
-    const existing = await h.client.createService({ spec: { ...TARGET, display_name: "x" } });
+    const existing = await h.client.create("service", { spec: { ...TARGET, display_name: "x" } });
     await expect(
       h.services.create(serviceInputs({ network: { id: "n-aaaaa2" }, adoptExistingId: existing.id })),
     ).rejects.toThrow(
@@ -123,7 +127,7 @@ describe("NetworkLinkService", () => {
     await h.admin.setDelays({ deprovisioningMs: 400 });
     const service = await h.services.create(serviceInputs());
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
-    await h.client.deleteEndpoint(ORIGIN.environment.id, endpoint.id);
+    await h.client.remove("endpoint", ORIGIN.environment.id, endpoint.id);
     await h.services.delete(service.id, service.outs!);
     const state = await h.admin.state();
     expect(state.services).toHaveLength(0);
@@ -239,7 +243,7 @@ describe("NetworkLinkEndpoint", () => {
 
   it("names an endpoint it did not make for the same pair, and how to adopt it", async () => {
     const service = await readyService();
-    const existing = await h.client.createEndpoint({
+    const existing = await h.client.create("endpoint", {
       spec: { ...ORIGIN, network_link_service: { id: service.id }, display_name: "by-hand" },
     });
     await expect(h.endpoints.create(endpointInputs(service.id))).rejects.toThrow(

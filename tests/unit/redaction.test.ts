@@ -71,7 +71,7 @@ describe.each(shapes)("a server echoing the request headers as %s", (_name, shap
   it("gives an error that names the call and carries no credential", async () => {
     current = shape;
     const err = await client()
-      .getService("env-abc123", "nls-abc123")
+      .read("service", "env-abc123", "nls-abc123")
       .catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain("reading network link service nls-abc123");

@@ -8,6 +8,9 @@ const project = (name, timeout) => ({
   // testTimeout is global in jest; each project sets its own through a setup file.
   globals: { TEST_TIMEOUT_MS: timeout },
   setupFilesAfterEnv: ["<rootDir>/tests/support/jest-timeout.js"],
+  // The emulator workspace by its package name, from source (as tsconfig's `paths` does for tsc and tsx).
+  moduleNameMapper: { "^confluent-network-link-emulator$": "<rootDir>/emulator/index.ts" },
+  modulePathIgnorePatterns: ["<rootDir>/emulator/dist/"],
 });
 
 module.exports = {

@@ -20,7 +20,7 @@ function startCli(): Promise<{ child: ChildProcess; url: string }> {
     process.execPath,
     [
       path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-      "emulator/cli.ts",
+      "emulator/cli/main.ts",
       "--port",
       "0",
       "--service-delay-ms",
@@ -34,8 +34,9 @@ function startCli(): Promise<{ child: ChildProcess; url: string }> {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1] });
+      // The CLI's ready line: one JSON object on stdout.
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line && out.includes("\n")) resolve({ child, url: (JSON.parse(line) as { url: string }).url });
     });
     child.on("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });

@@ -15,7 +15,7 @@ import {
   EmulatorAdmin,
   startEmulator,
   type CounterSnapshot,
-} from "../emulator";
+} from "confluent-network-link-emulator";
 import { NetworkLinkMesh } from "../provider";
 import { POLL_CONFIG_KEYS } from "../provider/runtime";
 import { createTestStack, type TestStack } from "../harness/stack";

@@ -1,3 +1,4 @@
+import type { Credential } from "./auth";
 import type { CounterSnapshot, FaultSettings } from "./faults";
 import type { Delays, SeedInput } from "./store/types";
 
@@ -17,6 +18,13 @@ export interface EmulatorState {
   delays: Delays;
 }
 
+/** An accepted credential as the admin API shows it: never its secret. */
+export interface CredentialInfo {
+  key?: string;
+  token?: true;
+  environments: string[] | null;
+}
+
 export interface ForcePhaseOptions {
   error_code?: string;
   error_message?: string;
@@ -26,15 +34,23 @@ export interface ForcePhaseOptions {
 export class EmulatorAdmin {
   private readonly base: string;
 
-  constructor(url: string) {
+  /** `adminToken`: needed only when the emulator is reached through a non-loopback address. */
+  constructor(
+    url: string,
+    private readonly adminToken?: string,
+  ) {
     this.base = url.replace(/\/+$/, "");
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    // Admin writes must be JSON (a guard against cross-origin pages), even when they carry nothing.
+    const write = method === "POST" || method === "PUT" || method === "PATCH";
+    const headers: Record<string, string> = write ? { "content-type": "application/json" } : {};
+    if (this.adminToken) headers.authorization = `Bearer ${this.adminToken}`;
     const response = await fetch(`${this.base}/_emulator${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers,
+      body: write ? JSON.stringify(body ?? {}) : undefined,
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${text}`);
@@ -88,5 +104,18 @@ export class EmulatorAdmin {
 
   setDelays(delays: Partial<Delays>): Promise<Delays> {
     return this.call("PUT", "/delays", delays);
+  }
+
+  /** Replaces the accepted API keys and bearer tokens (each optionally limited to environments). */
+  setCredentials(credentials: Credential[]): Promise<{ credentials: CredentialInfo[] }> {
+    return this.call("PUT", "/credentials", { credentials });
+  }
+
+  credentials(): Promise<{ credentials: CredentialInfo[] }> {
+    return this.call("GET", "/credentials");
+  }
+
+  health(): Promise<{ status: "ok"; uptime_seconds: number }> {
+    return this.call("GET", "/health");
   }
 }

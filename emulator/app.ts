@@ -1,59 +1,54 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { EmulatorContext } from "./context";
+import { guardAdminRequest } from "./admin-guard";
+import { Authenticator, type Credential, type Principal } from "./auth";
 import { ApiError, Errors } from "./errors";
 import { Counters, Faults } from "./faults";
 import { loadState, saveState } from "./persistence";
-import { adminRoutes } from "./routes/admin";
+import { ResponseChecker } from "./response-check";
+import { ADMIN_PREFIX, adminRoutes } from "./routes/admin";
 import { associationRoutes } from "./routes/associations";
-import { baseUrl } from "./routes/common";
-import { endpointRoutes } from "./routes/endpoints";
-import { serviceRoutes } from "./routes/services";
-import { NetworkStore } from "./store/network-store";
+import { registerCrudRoutes } from "./routes/crud";
+import { endpointKind, serviceKind } from "./routes/kinds";
+import { baseUrl } from "./routes/pagination";
+import { zodValidatorCompiler } from "./routes/zod-validation";
+import { createStore } from "./store";
 import { DEFAULT_SEED } from "./store/seed";
 import { DEFAULT_DELAYS, type Delays, type SeedInput } from "./store/types";
 
-export interface Credentials {
-  key: string;
-  secret: string;
-}
+export type { Credential } from "./auth";
+/** A Cloud API key accepted through HTTP Basic. */
+export type Credentials = Extract<Credential, { key: string }>;
 
 export const DEFAULT_CREDENTIALS: Credentials = { key: "EMULATOR_KEY", secret: "emulator-secret" };
 
 export interface EmulatorOptions {
   host?: string;
   port?: number;
-  credentials?: Credentials[];
+  /** API keys (HTTP Basic) and bearer tokens accepted, each optionally limited to environments. */
+  credentials?: Credential[];
   seed?: SeedInput;
   delays?: Partial<Delays>;
   persistFile?: string;
   rateLimit?: { requestsPerSecond: number };
   organizationId?: string;
+  /** Request logs (JSON lines) on stderr. */
   logger?: boolean;
+  /** Lets the admin API answer non-loopback requests that carry `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
+  /** Validate every response body against the route's declared schema (default true). */
+  checkResponses?: boolean;
 }
 
 declare module "fastify" {
-  interface FastifyInstance {
-    emulator: EmulatorContext;
+  interface FastifyRequest {
+    principal?: Principal;
   }
-}
-
-const ADMIN_PREFIX = "/_emulator/";
-
-function authorized(header: string | undefined, credentials: Credentials[]): boolean {
-  if (!header || !header.startsWith("Basic ")) return false;
-  const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon < 0) return false;
-  const key = decoded.slice(0, colon);
-  const secret = decoded.slice(colon + 1);
-  return credentials.some((c) => c.key === key && c.secret === secret);
 }
 
 function installParsers(app: FastifyInstance): void {
   // Our own JSON parser: an empty body is "no body" (some clients send a content type on DELETE),
-  // and malformed JSON becomes an enveloped 400 naming the parse error.
-  // The API speaks JSON only: any other content type is a 415.
+  // and malformed JSON becomes an enveloped 400 naming the parse error. Any other type is a 415.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
     const text = String(body);
@@ -74,42 +69,46 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError
   return reply.code(error.status).header("x-request-id", request.id).send(error.toBody());
 }
 
+function isAdmin(request: FastifyRequest): boolean {
+  return request.url === ADMIN_PREFIX || request.url.startsWith(`${ADMIN_PREFIX}/`);
+}
+
 /** The networking API plus the admin API, ready for `inject()` or `listen()`. */
 export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
-  const credentials = options.credentials ?? [DEFAULT_CREDENTIALS];
   const delays: Delays = { ...DEFAULT_DELAYS, ...options.delays };
   const persistFile = options.persistFile;
-  const store = new NetworkStore(
+  const store = createStore(
     {
       delays,
       seed: options.seed ?? DEFAULT_SEED,
       organizationId: options.organizationId,
-      onChange: persistFile ? (state) => saveState(persistFile, state) : undefined,
+      onChange: persistFile ? (data) => saveState(persistFile, data) : undefined,
     },
     persistFile ? loadState(persistFile) : undefined,
   );
-  const emulator: EmulatorContext = {
-    store,
-    faults: new Faults(options.rateLimit),
-    counters: new Counters(),
-    initialDelays: { ...delays },
-  };
-  const { faults, counters } = emulator;
+  const faults = new Faults(options.rateLimit);
+  const counters = new Counters();
+  const auth = new Authenticator(options.credentials ?? [DEFAULT_CREDENTIALS]);
+  const checker = options.checkResponses === false ? undefined : new ResponseChecker();
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { level: "info", stream: process.stderr } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 1 << 20,
     // Bad percent-encoding and over-long IDs are refused by the router before any hook runs.
     frameworkErrors: (error, request, reply) =>
       sendError(request, reply, Errors.from_framework(400, error.message)),
   });
-  app.decorate("emulator", emulator);
   installParsers(app);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.decorateRequest("principal", undefined);
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    if (request.url.startsWith(ADMIN_PREFIX)) return;
+    if (isAdmin(request)) {
+      if (request.url !== `${ADMIN_PREFIX}/health`) guardAdminRequest(request, options.adminToken);
+      return;
+    }
     counters.count(request.method, request.routeOptions.url ?? "(unmatched)");
     if (faults.takeReset()) {
       reply.hijack();
@@ -118,23 +117,24 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     }
     const rate = faults.rate(Date.now());
     if (!rate.allowed) throw Errors.rate_limit_exceeded(rate.retryAfter, rate.headers);
-    reply.header("x-ratelimit-limit", rate.headers["x-ratelimit-limit"]);
-    reply.header("x-ratelimit-remaining", rate.headers["x-ratelimit-remaining"]);
-    reply.header("x-ratelimit-reset", rate.headers["x-ratelimit-reset"]);
-    if (!authorized(request.headers.authorization, credentials)) throw Errors.user_unauthenticated();
+    for (const [name, value] of Object.entries(rate.headers)) reply.header(name, value);
+    request.principal = auth.authenticate(request.headers.authorization);
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     const injected = faults.injectedError(request.method);
     if (injected !== undefined) throw Errors.injected(injected);
   });
 
+  // Before any route: every route with declared response schemas gets its check bound to it.
+  if (checker) app.addHook("onRoute", (route) => checker.attach(route));
+
   // Rate-limit headers belong to successes and 429s only.
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (reply.statusCode >= 300 && reply.statusCode !== 429) {
       reply.removeHeader("x-ratelimit-limit");
       reply.removeHeader("x-ratelimit-remaining");
       reply.removeHeader("x-ratelimit-reset");
     }
-    return payload;
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -159,9 +159,10 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     ),
   );
 
-  serviceRoutes(app, emulator);
-  endpointRoutes(app, emulator);
-  associationRoutes(app, emulator);
-  adminRoutes(app, emulator);
+  const org = () => store.state.data.organizationId;
+  registerCrudRoutes(app, faults, org, serviceKind(store));
+  registerCrudRoutes(app, faults, org, endpointKind(store));
+  associationRoutes(app, store);
+  adminRoutes(app, { store, faults, counters, auth, initialDelays: { ...delays }, startedAt: Date.now() });
   return app;
 }

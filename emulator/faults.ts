@@ -101,11 +101,25 @@ export class Faults {
   describe(): FaultSettings {
     return {
       rateLimit: this.bucket ? { requestsPerSecond: this.bucket.rate } : null,
-      errors: this.errors ? { ...this.errors, count: this.errors.remaining } : null,
+      errors: this.errors ? this.describeErrors(this.errors) : null,
       latencyMs: this.latencyMs,
       dropCreateResponses: this.dropCreates,
       resetConnections: this.resets,
     };
+  }
+
+  private describeErrors({
+    remaining,
+    fraction,
+    status,
+    methods,
+  }: ErrorFault & { remaining?: number }): ErrorFault {
+    const out: ErrorFault = {};
+    if (remaining !== undefined) out.count = remaining;
+    if (fraction !== undefined) out.fraction = fraction;
+    if (status !== undefined) out.status = status;
+    if (methods !== undefined) out.methods = [...methods];
+    return out;
   }
 
   rate(now: number): RateState {

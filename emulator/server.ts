@@ -8,10 +8,26 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+export interface StartOptions extends EmulatorOptions {
+  /** Where warnings go (default: stderr). */
+  warn?: (message: string) => void;
+}
+
+const LOOPBACK_BINDS = new Set(["127.0.0.1", "localhost", "::1"]);
+
 /** Starts the emulator on `host` (default 127.0.0.1) and `port` (default 0: a free port). */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const app = buildApp(options);
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
+  if (!LOOPBACK_BINDS.has(host) && !host.startsWith("127.")) {
+    warn(
+      `confluent-network-emulator: warning: listening on ${host} exposes the emulator beyond this machine. ` +
+        (options.adminToken
+          ? "Its admin API answers remote requests only with the admin token."
+          : "Its admin API stays loopback-only; set an admin token to drive it remotely."),
+    );
+  }
+  const app = buildApp(options);
   await app.listen({ host, port: options.port ?? 0 });
   const { port } = app.server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;

@@ -1,5 +1,5 @@
 /** The emulator's services and endpoints in a compact form that tests compare and print. */
-import type { EmulatorAdmin } from "../emulator";
+import type { EmulatorAdmin } from "confluent-network-link-emulator";
 
 export interface ServiceRow {
   id: string;

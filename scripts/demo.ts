@@ -10,7 +10,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../emulator";
+import {
+  DEFAULT_SEED,
+  EmulatorAdmin,
+  startEmulator,
+  type RunningEmulator,
+} from "confluent-network-link-emulator";
 import { openCliProject, type CliProject } from "../harness/cli-project";
 import { emulatorLinks, type EmulatorLinks } from "../harness/emulator-links";
 import { repoRoot } from "../harness/offline";

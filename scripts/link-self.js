@@ -4,11 +4,29 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const link = path.join(root, "node_modules", "pulumi-confluent-network-link");
-try {
-  if (fs.realpathSync(link) === root) process.exit(0);
-  fs.rmSync(link, { recursive: true, force: true });
-} catch {
-  // not there yet
+
+function linkSelf() {
+  const link = path.join(root, "node_modules", "pulumi-confluent-network-link");
+  try {
+    if (fs.realpathSync(link) === root) return;
+    fs.rmSync(link, { recursive: true, force: true });
+  } catch {
+    // not there yet
+  }
+  fs.symlinkSync(path.relative(path.dirname(link), root), link, "dir");
 }
-fs.symlinkSync(path.relative(path.dirname(link), root), link, "dir");
+
+// The emulator workspace's bin: npm links it at install only if its target exists, and on a fresh
+// clone the target is built afterwards, so link it (and make it executable) once it is built.
+function linkEmulatorBin() {
+  const target = path.join(root, "emulator", "dist", "cli", "main.js");
+  const link = path.join(root, "node_modules", ".bin", "confluent-network-emulator");
+  if (!fs.existsSync(target)) return;
+  fs.chmodSync(target, 0o755);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.relative(path.dirname(link), target), link);
+}
+
+linkSelf();
+linkEmulatorBin();

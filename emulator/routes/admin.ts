@@ -1,129 +1,162 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import type { EmulatorContext } from "../context";
-import { ID, parseBody, renderContext } from "./common";
+import type { Authenticator } from "../auth";
+import type { Counters, Faults } from "../faults";
+import type { Store } from "../store";
+import type { Delays } from "../store/types";
+import {
+  credentialsBody,
+  delaysBody,
+  emptyBody,
+  faultsBody,
+  kafkaClustersBody,
+  networkParams,
+  phaseBody,
+  resetBody,
+  resourceParams,
+  seedSchema,
+} from "./admin-schemas";
+import { renderContext } from "./pagination";
 import { renderEndpoint, renderService } from "./render";
+import {
+  countersSchema,
+  credentialsSchema,
+  delaysSchema,
+  faultsSchema,
+  healthSchema,
+  networkSchema,
+  okSchema,
+  responses,
+  stateSchema,
+} from "./response-schemas";
 
-/** The admin API (`/_emulator/…`): no auth, not counted, never subject to faults. */
-const count = z.number().int().min(0);
-const ms = z.number().int().min(0).max(2_147_483_647);
+export interface AdminContext {
+  store: Store;
+  faults: Faults;
+  counters: Counters;
+  auth: Authenticator;
+  /** Delays given at start, restored by `POST /_emulator/reset`. */
+  initialDelays: Delays;
+  startedAt: number;
+}
 
-const seedBody = z.strictObject({
-  organization_id: z.string().min(1).max(255).optional(),
-  environments: z.array(
-    z.strictObject({
-      id: z.string().regex(ID.environment, { message: "must be a valid environment ID" }),
-      networks: z
-        .array(
-          z.strictObject({
-            id: z.string().regex(ID.network, { message: "must be a valid network ID" }),
-            kafka_clusters: count.optional(),
-          }),
-        )
-        .optional(),
-    }),
-  ),
-});
+export const ADMIN_PREFIX = "/_emulator";
 
-const phaseBody = z.strictObject({
-  phase: z.string().min(1).max(64).nullable(),
-  error_code: z.string().max(255).optional(),
-  error_message: z.string().max(2048).optional(),
-});
+/** The admin API: not counted, never subject to faults, guarded by `adminGuard` (loopback or token). */
+export function adminRoutes(app: FastifyInstance, c: AdminContext): void {
+  const { store, faults, counters } = c;
+  const P = ADMIN_PREFIX;
+  const ok = { ok: true as const };
+  const r = responses;
 
-const faultsBody = z.strictObject({
-  rateLimit: z
-    .strictObject({ requestsPerSecond: z.number().positive().max(1e9) })
-    .nullable()
-    .optional(),
-  errors: z
-    .strictObject({
-      count: count.optional(),
-      fraction: z.number().min(0).max(1).optional(),
-      status: z.number().int().min(400).max(599).optional(),
-      methods: z.array(z.string().toUpperCase()).optional(),
-    })
-    .nullable()
-    .optional(),
-  latencyMs: ms.optional(),
-  dropCreateResponses: count.optional(),
-  resetConnections: count.optional(),
-});
+  app.get(`${P}/health`, { schema: { response: r({ 200: healthSchema }) } }, async () => ({
+    status: "ok" as const,
+    uptime_seconds: (Date.now() - c.startedAt) / 1000,
+  }));
 
-const delaysBody = z.strictObject({
-  serviceProvisioningMs: ms.optional(),
-  endpointProvisioningMs: ms.optional(),
-  deprovisioningMs: ms.optional(),
-  pendingAcceptExpiryMs: ms.optional(),
-});
-
-export function adminRoutes(app: FastifyInstance, emulator: EmulatorContext): void {
-  const { store, faults, counters } = emulator;
-  const P = "/_emulator";
-
-  app.post(`${P}/reset`, async (request) => {
-    const body =
-      request.body === undefined
-        ? {}
-        : parseBody(z.strictObject({ keepSeed: z.boolean().optional() }), request.body);
-    store.reset(body.keepSeed ?? true);
-    store.setDelays(emulator.initialDelays);
+  app.post(`${P}/reset`, { schema: { body: resetBody, response: r({ 200: okSchema }) } }, async (request) => {
+    const body = request.body as { keepSeed?: boolean } | null;
+    store.admin.reset(body?.keepSeed ?? true);
+    store.admin.setDelays(c.initialDelays);
     faults.clear();
     counters.reset();
-    return { ok: true };
+    return ok;
   });
 
-  app.post(`${P}/seed`, async (request) => {
-    store.seed(parseBody(seedBody, request.body));
-    return { ok: true };
+  app.post(`${P}/seed`, { schema: { body: seedSchema, response: r({ 200: okSchema }) } }, async (request) => {
+    store.admin.seed(request.body as typeof seedSchema._output);
+    return ok;
   });
 
-  app.patch(`${P}/networks/:id`, async (request) => {
-    const { kafka_clusters } = parseBody(z.strictObject({ kafka_clusters: count }), request.body);
-    return store.setKafkaClusters((request.params as { id: string }).id, kafka_clusters);
-  });
+  app.patch(
+    `${P}/networks/:id`,
+    { schema: { params: networkParams, body: kafkaClustersBody, response: r({ 200: networkSchema }) } },
+    async (request) => {
+      const { kafka_clusters } = request.body as { kafka_clusters: number };
+      return { ...store.admin.setKafkaClusters((request.params as { id: string }).id, kafka_clusters) };
+    },
+  );
 
-  app.post(`${P}/resources/:id/phase`, async (request) => {
-    const { phase, ...rest } = parseBody(phaseBody, request.body);
-    store.forcePhase((request.params as { id: string }).id, phase === null ? null : { phase, ...rest });
-    return { ok: true };
-  });
+  app.post(
+    `${P}/resources/:id/phase`,
+    { schema: { params: resourceParams, body: phaseBody, response: r({ 200: okSchema }) } },
+    async (request) => {
+      const { phase, ...rest } = request.body as typeof phaseBody._output;
+      store.admin.forcePhase(
+        (request.params as { id: string }).id,
+        phase === null ? null : { phase, ...rest },
+      );
+      return ok;
+    },
+  );
 
-  app.delete(`${P}/resources/:id`, async (request, reply) => {
-    store.deleteOutOfBand((request.params as { id: string }).id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    `${P}/resources/:id`,
+    { schema: { params: resourceParams, response: r({ 204: null }) } },
+    async (request, reply) => {
+      store.admin.deleteOutOfBand((request.params as { id: string }).id);
+      return reply.code(204).send();
+    },
+  );
 
-  app.get(`${P}/state`, async (request) => {
-    store.sweep();
-    const ctx = renderContext(request, store.state.organizationId);
+  app.get(`${P}/state`, { schema: { response: r({ 200: stateSchema }) } }, async (request) => {
     const { state } = store;
+    state.sweep();
+    const ctx = renderContext(request, state.data.organizationId);
+    const { data } = state;
     return {
-      organization_id: state.organizationId,
-      environments: [...state.environments],
-      networks: Object.values(state.networks).map((n) => ({ ...n })),
-      services: Object.values(state.services).map((s) => renderService(ctx, store.serviceView(s))),
-      endpoints: Object.values(state.endpoints).map((e) => renderEndpoint(ctx, store.endpointView(e))),
-      delays: { ...store.delays },
+      organization_id: data.organizationId,
+      environments: [...data.environments],
+      networks: [...data.networks.values()].map((n) => ({ ...n })),
+      services: [...data.services.values()].map((s) => renderService(ctx, state.serviceView(s))),
+      endpoints: [...data.endpoints.values()].map((e) => renderEndpoint(ctx, state.endpointView(e))),
+      delays: { ...state.delays },
     };
   });
 
-  app.get(`${P}/counters`, async () => counters.get());
-  app.post(`${P}/counters/reset`, async () => {
-    counters.reset();
-    return { ok: true };
-  });
+  app.get(`${P}/counters`, { schema: { response: r({ 200: countersSchema }) } }, async () => counters.get());
+  app.post(
+    `${P}/counters/reset`,
+    { schema: { body: emptyBody, response: r({ 200: okSchema }) } },
+    async () => {
+      counters.reset();
+      return ok;
+    },
+  );
 
-  app.get(`${P}/faults`, async () => faults.describe());
-  app.put(`${P}/faults`, async (request) => {
-    faults.set(parseBody(faultsBody, request.body));
-    return faults.describe();
-  });
-  app.delete(`${P}/faults`, async () => {
+  const faultsReply = { schema: { response: r({ 200: faultsSchema }) } };
+  app.get(`${P}/faults`, faultsReply, async () => faults.describe());
+  app.put(
+    `${P}/faults`,
+    { schema: { body: faultsBody, response: r({ 200: faultsSchema }) } },
+    async (request) => {
+      faults.set(request.body as typeof faultsBody._output);
+      return faults.describe();
+    },
+  );
+  app.delete(`${P}/faults`, faultsReply, async () => {
     faults.clear();
     return faults.describe();
   });
 
-  app.get(`${P}/delays`, async () => ({ ...store.delays }));
-  app.put(`${P}/delays`, async (request) => ({ ...store.setDelays(parseBody(delaysBody, request.body)) }));
+  app.get(`${P}/delays`, { schema: { response: r({ 200: delaysSchema }) } }, async () => ({
+    ...store.state.delays,
+  }));
+  app.put(
+    `${P}/delays`,
+    { schema: { body: delaysBody, response: r({ 200: delaysSchema }) } },
+    async (request) => store.admin.setDelays(request.body as Partial<Delays>),
+  );
+
+  const credentialsReply = () => ({ credentials: c.auth.describe() });
+  app.get(`${P}/credentials`, { schema: { response: r({ 200: credentialsSchema }) } }, async () =>
+    credentialsReply(),
+  );
+  app.put(
+    `${P}/credentials`,
+    { schema: { body: credentialsBody, response: r({ 200: credentialsSchema }) } },
+    async (request) => {
+      c.auth.replace((request.body as typeof credentialsBody._output).credentials);
+      return credentialsReply();
+    },
+  );
 }

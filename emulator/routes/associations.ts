@@ -1,49 +1,60 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { EmulatorContext } from "../context";
-import {
-  checkQuery,
-  ID,
-  listBody,
-  multi,
-  paginate,
-  pathId,
-  renderContext,
-  single,
-  type Query,
-} from "./common";
+import { requireEnvironmentAccess } from "../auth";
+import type { Store } from "../store";
+import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
 import { renderAssociation } from "./render";
+import { associationGetQuery, associationListQuery, ID, idParams } from "./request-schemas";
+import { associationSchema, listSchema, responses } from "./response-schemas";
 
 const PATH = "/networking/v1/network-link-service-associations";
 
-/** Read-only: the service owner's view of the endpoints attached to one of its services. */
-export function associationRoutes(app: FastifyInstance, { store }: EmulatorContext): void {
-  const ctx = (request: FastifyRequest) => renderContext(request, store.state.organizationId);
+type AssociationQuery = PageQuery & {
+  environment: string;
+  "spec.network_link_service": string;
+  "status.phase"?: string[];
+};
 
-  app.get(PATH, async (request) => {
-    const query = request.query as Query;
-    checkQuery(
-      query,
-      ["environment", "spec.network_link_service", "status.phase", "page_size", "page_token"],
-      "network link service associations",
-    );
-    const service = single(query, "spec.network_link_service", ID.service);
-    const environment = single(query, "environment", ID.environment);
-    const items = store.listAssociations(environment, service, multi(query, "status.phase"));
-    const { page, metadata } = paginate(request, query, items);
-    const c = ctx(request);
-    return listBody(
-      "NetworkLinkServiceAssociationList",
-      metadata,
-      page.map((v) => renderAssociation(c, v)),
-    );
+/** Read-only: the service owner's view of the endpoints attached to one of its services. */
+export function associationRoutes(app: FastifyInstance, store: Store): void {
+  const ctx = (request: FastifyRequest) => renderContext(request, store.state.data.organizationId);
+  const preHandler = async (request: FastifyRequest) =>
+    requireEnvironmentAccess(request.principal, (request.query as AssociationQuery).environment);
+
+  app.get(PATH, {
+    schema: {
+      querystring: associationListQuery,
+      response: responses({ 200: listSchema("NetworkLinkServiceAssociationList", associationSchema) }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const query = request.query as AssociationQuery;
+      const items = store.associations.list(
+        query.environment,
+        query["spec.network_link_service"],
+        query["status.phase"],
+      );
+      const { page, metadata } = paginate(request, query, items);
+      const c = ctx(request);
+      return listBody(
+        "NetworkLinkServiceAssociationList",
+        metadata,
+        page.map((v) => renderAssociation(c, v)),
+      );
+    },
   });
 
-  app.get(`${PATH}/:id`, async (request) => {
-    const query = request.query as Query;
-    checkQuery(query, ["environment", "spec.network_link_service"], "network link service association");
-    const id = pathId(request.params, ID.endpoint, "network link service association");
-    const service = single(query, "spec.network_link_service", ID.service);
-    const environment = single(query, "environment", ID.environment);
-    return renderAssociation(ctx(request), store.getAssociation(environment, service, id));
+  app.get(`${PATH}/:id`, {
+    schema: {
+      params: idParams(ID.endpoint, "network link service association"),
+      querystring: associationGetQuery,
+      response: responses({ 200: associationSchema }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const query = request.query as AssociationQuery;
+      const { id } = request.params as { id: string };
+      const view = store.associations.get(query.environment, query["spec.network_link_service"], id);
+      return renderAssociation(ctx(request), view);
+    },
   });
 }

@@ -1,5 +1,4 @@
-import type { View } from "../store/store";
-import type { EndpointRecord, ServiceRecord } from "../store/types";
+import type { EndpointRecord, ServiceRecord, View } from "../store/types";
 
 /** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
 export interface RenderContext {
@@ -59,6 +58,9 @@ function metadata(
   return meta;
 }
 
+/** The real API answers an emptied accept list with `null` (recorded updated_nls.json), not `[]`. */
+const listOrNull = (list: string[]) => (list.length > 0 ? [...list] : null);
+
 export function renderService(ctx: RenderContext, { record: s, status }: View<ServiceRecord>) {
   return {
     api_version: "networking/v1",
@@ -73,8 +75,7 @@ export function renderService(ctx: RenderContext, { record: s, status }: View<Se
     spec: {
       display_name: s.display_name,
       description: s.description,
-      // Emptied lists come back as [] (the fixture's `null` would break the spec's array type).
-      accept: { environments: [...s.accept.environments], networks: [...s.accept.networks] },
+      accept: { environments: listOrNull(s.accept.environments), networks: listOrNull(s.accept.networks) },
       environment: envRef(ctx, s.environment),
       network: networkRef(ctx, s.environment, s.network),
     },

@@ -1,5 +1,5 @@
 import { Errors } from "../errors";
-import type { SeedInput, StoreState } from "./types";
+import type { SeedInput, StoreData } from "./types";
 
 export const DEFAULT_ORGANIZATION_ID = "e5a1c0de-0000-4000-8000-00000000e001";
 
@@ -13,28 +13,30 @@ export const DEFAULT_SEED: SeedInput = {
 };
 
 /** Adds environments and networks (seeding is additive); an existing network may change its cluster count. */
-export function applySeed(state: StoreState, seed: SeedInput): void {
+export function applySeed(data: StoreData, seed: SeedInput): void {
   // Check everything first so a bad seed changes nothing.
+  const placed = new Map<string, string>();
   for (const env of seed.environments) {
     for (const net of env.networks ?? []) {
-      const existing = state.networks[net.id];
-      if (existing && existing.environment !== env.id) {
+      const owner = data.networks.get(net.id)?.environment ?? placed.get(net.id);
+      if (owner !== undefined && owner !== env.id) {
         throw Errors.resource_conflict(
-          `Network ${net.id} already exists in environment ${existing.environment}, not ${env.id}.`,
+          `Network ${net.id} already exists in environment ${owner}, not ${env.id}.`,
         );
       }
+      placed.set(net.id, env.id);
     }
   }
-  if (seed.organization_id) state.organizationId = seed.organization_id;
+  if (seed.organization_id) data.organizationId = seed.organization_id;
   for (const env of seed.environments) {
-    if (!state.environments.includes(env.id)) state.environments.push(env.id);
+    data.environments.add(env.id);
     for (const net of env.networks ?? []) {
-      const existing = state.networks[net.id];
-      state.networks[net.id] = {
+      const existing = data.networks.get(net.id);
+      data.networks.set(net.id, {
         id: net.id,
         environment: env.id,
         kafka_clusters: net.kafka_clusters ?? existing?.kafka_clusters ?? 1,
-      };
+      });
     }
   }
 }

@@ -4,6 +4,8 @@ export interface Delays {
   endpointProvisioningMs: number;
   deprovisioningMs: number;
   pendingAcceptExpiryMs: number;
+  /** How long an endpoint stays DISCONNECTING after its service's accept list stops admitting it. */
+  disconnectingMs: number;
 }
 
 export const DEFAULT_DELAYS: Delays = {
@@ -11,6 +13,8 @@ export const DEFAULT_DELAYS: Delays = {
   endpointProvisioningMs: 500,
   deprovisioningMs: 500,
   pendingAcceptExpiryMs: 10 * 60_000,
+  // 0 by default: clients read DISCONNECTED right after an accept change unless a test asks for the phase.
+  disconnectingMs: 0,
 };
 
 export interface SeedNetwork {
@@ -69,19 +73,20 @@ export interface EndpointRecord extends BaseRecord {
   acceptedAt?: number;
   /** When an unadmitted endpoint lapses to EXPIRED. */
   expiresAt?: number;
-  /** When the service withdrew its admission; DISCONNECTED is terminal. */
+  /** When the service withdrew its admission: DISCONNECTING until `disconnectedAt`, then DISCONNECTED. */
+  disconnectingAt?: number;
   disconnectedAt?: number;
 }
 
 export type ResourceRecord = ServiceRecord | EndpointRecord;
 
-/** Everything the store holds; this is also what persistence writes. */
-export interface StoreState {
+/** Everything the store holds. Maps, never plain objects: IDs come from requests (`__proto__`). */
+export interface StoreData {
   organizationId: string;
-  networks: Record<string, NetworkRecord>;
-  environments: string[];
-  services: Record<string, ServiceRecord>;
-  endpoints: Record<string, EndpointRecord>;
+  environments: Set<string>;
+  networks: Map<string, NetworkRecord>;
+  services: Map<string, ServiceRecord>;
+  endpoints: Map<string, EndpointRecord>;
   /** Last `seq` handed out. */
   sequence: number;
 }
@@ -92,4 +97,9 @@ export interface Status {
   error_code?: string;
   error_message?: string;
   expires_at?: string;
+}
+
+export interface View<R> {
+  record: R;
+  status: Status;
 }

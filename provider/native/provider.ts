@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { clientFromConfig } from "../runtime";
+import { NetworkingClient } from "../client/networking";
+import { resolveConfig } from "../config";
 import { endpointKind } from "../resources/endpoint-provider";
 import { LinkLifecycle } from "../resources/lifecycle";
 import { ProviderContext } from "../resources/provider-context";
 import { serviceKind } from "../resources/service-provider";
 import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind";
-import { VERSION } from "../version";
+import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
 import { nativeConfigSource, pluginConfig } from "./credentials";
 import { EngineLog } from "./engine-log";
@@ -49,7 +50,12 @@ export class NativeProvider implements pulumi.provider.Provider {
     if (!entry) throw new Error(`unknown resource type ${typeOf(urn)} (${urn})`);
     const source = nativeConfigSource(this.config);
     const context: ProviderContext = {
-      client: () => clientFromConfig(source),
+      // As the dynamic resources resolve it (config.ts): stack config, then the environment. A
+      // resource's own credential source is not part of the native schema.
+      client: () => {
+        const resolved = resolveConfig(source);
+        return new NetworkingClient({ ...resolved, userAgent: USER_AGENT });
+      },
       info: (message) => void this.log.info(urn, message),
       warn: (message) => void this.log.warn(urn, message),
     };

@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CredentialSource } from "../credential-source";
+import {
+  hasTypeToken,
+  LinkObjectResource,
+  registeredProps,
+  type LinkObjectArgs,
+  type LinkObjectGetState,
+} from "./link-object";
 import { endpointForwarder } from "./forwarder";
 import type { NetworkLinkEndpointPhase } from "./phases";
 import { NetworkLinkService } from "./service";
@@ -21,7 +28,7 @@ export interface NetworkLinkServiceReference {
 }
 
 /** Arguments of a NetworkLinkEndpoint; `@pulumi/confluentcloud`'s NetworkLinkEndpointArgs fit as they are. */
-export interface NetworkLinkEndpointArgs {
+export interface NetworkLinkEndpointArgs extends LinkObjectArgs {
   /** The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement. */
   environment: pulumi.Input<{ id: pulumi.Input<string> }>;
   /**
@@ -36,16 +43,6 @@ export interface NetworkLinkEndpointArgs {
    */
   networkLinkService: NetworkLinkService | pulumi.Input<NetworkLinkServiceReference>;
   /**
-   * Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the
-   * resource name. Updated in place.
-   */
-  displayName?: pulumi.Input<string | undefined>;
-  /**
-   * Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the
-   * endpoint already has is left alone.
-   */
-  description?: pulumi.Input<string | undefined>;
-  /**
    * Finish without waiting when the service has not accepted this endpoint yet (a service owned by
    * another team, which this stack may not be able to read). Default false: the endpoint must be
    * accepted and READY (or INACTIVE) before `pulumi up` succeeds.
@@ -59,27 +56,21 @@ export interface NetworkLinkEndpointArgs {
    * removing it later does nothing.
    */
   adoptExistingId?: pulumi.Input<string | undefined>;
-  /** How long create waits for READY before failing, 1 to 86400 seconds. Default 3600. */
-  readyTimeoutSeconds?: pulumi.Input<number | undefined>;
-  /** How long delete waits for the endpoint to be gone, 1 to 86400 seconds. Default 1800. */
-  deleteTimeoutSeconds?: pulumi.Input<number | undefined>;
-  /**
-   * Where this resource's API key and secret come from, when not from `confluentcloud:cloudApiKey` /
-   * `confluentcloud:cloudApiSecret`: names of other stack-config keys or environment variables, read
-   * when the provider runs. Only the names are stored in the state. Default: the stack's keys.
-   */
-  credentials?: pulumi.Input<CredentialSource | undefined>;
 }
 
-/** What `NetworkLinkEndpoint.get` needs besides the ID: the API reads an endpoint within its environment. */
-export interface NetworkLinkEndpointGetState {
-  /** The endpoint's environment: `{ id: "env-…" }`. */
-  environment: pulumi.Input<{ id: pulumi.Input<string> }>;
-  /** Where the API key comes from, when not from the stack's default keys. */
-  credentials?: pulumi.Input<CredentialSource | undefined>;
-}
+export type NetworkLinkEndpointGetState = LinkObjectGetState;
 
 const ENDPOINT_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkEndpoint";
+const OUTPUTS = [
+  "network",
+  "networkLinkService",
+  "displayName",
+  "description",
+  "resourceName",
+  "phase",
+  "errorCode",
+  "errorMessage",
+] as const;
 
 /**
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
@@ -102,25 +93,11 @@ const ENDPOINT_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkE
  * export const linkPhase = endpoint.phase; // "READY"
  * ```
  */
-export class NetworkLinkEndpoint extends pulumi.dynamic.Resource {
-  /** The environment of the origin network. */
-  declare readonly environment: pulumi.Output<{ id: string }>;
-  /** The origin network. */
-  declare readonly network: pulumi.Output<{ id: string }>;
+export class NetworkLinkEndpoint extends LinkObjectResource {
   /** The service this endpoint connects to. */
   declare readonly networkLinkService: pulumi.Output<{ id: string; environment?: string; network?: string }>;
-  /** Name shown in Confluent Cloud. */
-  declare readonly displayName: pulumi.Output<string>;
-  /** Description shown in Confluent Cloud ("" when it has none). */
-  declare readonly description: pulumi.Output<string>;
-  /** The endpoint's CRN. */
-  declare readonly resourceName: pulumi.Output<string>;
   /** READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement. */
   declare readonly phase: pulumi.Output<NetworkLinkEndpointPhase>;
-  /** The API's error code, when it reports one. */
-  declare readonly errorCode: pulumi.Output<string | undefined>;
-  /** The API's error message, when it reports one. */
-  declare readonly errorMessage: pulumi.Output<string | undefined>;
 
   /**
    * Reads an existing endpoint into the program without managing it: `pulumi up` never changes or
@@ -143,29 +120,13 @@ export class NetworkLinkEndpoint extends pulumi.dynamic.Resource {
 
   /** True when `obj` is a NetworkLinkEndpoint of this package (also across copies of it), and only then. */
   static override isInstance(obj: unknown): obj is NetworkLinkEndpoint {
-    return (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType === ENDPOINT_TYPE;
+    return hasTypeToken(obj, ENDPOINT_TYPE);
   }
 
   constructor(name: string, args: NetworkLinkEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      network: undefined,
-      networkLinkService: undefined,
-      displayName: undefined,
-      description: undefined,
-      resourceName: undefined,
-      phase: undefined,
-      errorCode: undefined,
-      errorMessage: undefined,
-    };
-    // With opts.id (get), only what the read needs is passed: the environment and the credential source.
-    const props = opts?.id
-      ? { ...outputs, environment: args.environment, credentials: args.credentials }
-      : {
-          ...outputs,
-          ...args,
-          displayName: pulumi.output(args.displayName).apply((d) => d ?? name),
-          networkLinkService: serviceReference(args.networkLinkService),
-        };
+    const props = registeredProps(name, args, opts, OUTPUTS, {
+      networkLinkService: serviceReference(args.networkLinkService),
+    });
     super(endpointForwarder, name, props, opts, "confluent-network-link", "NetworkLinkEndpoint");
   }
 }

@@ -6,7 +6,7 @@
  * clean.
  * Needs `npm run build` first (the serialized providers load `pulumi-confluent-network-link/runtime`).
  */
-import { DEFAULT_CREDENTIALS } from "../../emulator";
+import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { BidirectionalNetworkLink } from "../../provider";
 import { NetworkingClient } from "../../provider/client/networking";
 import { changes, startE2e, type E2e } from "./harness";

@@ -9,7 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import { EmulatorAdmin, startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
 import { BidirectionalNetworkLink } from "../../provider";
 import { createTestStack, type TestStack } from "../support/stack";
 import { FAST_DELAYS, FAST_POLL } from "./harness";

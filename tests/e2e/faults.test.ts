@@ -3,7 +3,7 @@
  * down but does not break it: the stack converges to exactly the objects it declares, READY, with no
  * duplicate; the next preview shows no change and destroy leaves nothing.
  */
-import type { FaultSettings } from "../../emulator";
+import type { FaultSettings } from "confluent-network-link-emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { changes, startE2e, type E2e } from "./harness";
 

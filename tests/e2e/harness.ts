@@ -1,5 +1,11 @@
 import { PulumiFn } from "@pulumi/pulumi/automation";
-import { DEFAULT_CREDENTIALS, Delays, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import {
+  DEFAULT_CREDENTIALS,
+  Delays,
+  EmulatorAdmin,
+  RunningEmulator,
+  startEmulator,
+} from "confluent-network-link-emulator";
 import { createTestStack, TestStack, TestStackOptions } from "../../harness/stack";
 
 /** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */

@@ -11,7 +11,7 @@ import {
   NetworkLinkEndpoint,
   NetworkLinkService,
 } from "../../provider";
-import { DEFAULT_CREDENTIALS } from "../../emulator";
+import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { startE2e, type E2e } from "./harness";
 
 jest.setTimeout(300_000);

@@ -9,7 +9,7 @@
  * Needs `npm run build` first (the serialized providers load `pulumi-confluent-network-link/runtime`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_CREDENTIALS } from "../../emulator";
+import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { NetworkLinkService } from "../../provider";
 import type { TestStack } from "../support/stack";
 import { startE2e, type E2e } from "./harness";

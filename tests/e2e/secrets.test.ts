@@ -3,7 +3,12 @@
  * backend's files (state, backups, history), not `pulumi stack export`, not the serialized providers
  * stored with each resource, not the output of up, preview, refresh and destroy.
  */
-import { DEFAULT_SEED, EmulatorAdmin, startEmulator, type RunningEmulator } from "../../emulator";
+import {
+  DEFAULT_SEED,
+  EmulatorAdmin,
+  startEmulator,
+  type RunningEmulator,
+} from "confluent-network-link-emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { createTestStack, type TestStack } from "../../harness/stack";
 import { FAST_DELAYS, FAST_POLL } from "./harness";

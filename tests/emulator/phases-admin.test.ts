@@ -14,11 +14,14 @@ const getNls = async (id: string) => h.call("GET", `${NLS}/${id}?environment=${A
 
 describe("phases on a clock", () => {
   test("phase: service is PROVISIONING for serviceProvisioningMs, then READY", async () => {
-    await h.admin.setDelays({ serviceProvisioningMs: 150 });
+    // Phases follow the clock: the check compares with the time elapsed, so a slow machine cannot fail it.
+    await h.admin.setDelays({ serviceProvisioningMs: 400 });
+    const start = Date.now();
     const created = await h.call("POST", NLS, serviceBody(A, "n-aaaaa1"));
     expect(created.body.status.phase).toBe("PROVISIONING");
-    expect((await getNls(created.body.id)).body.status.phase).toBe("PROVISIONING");
-    await sleep(200);
+    const again = (await getNls(created.body.id)).body.status.phase;
+    expect(again).toBe(Date.now() - start < 400 ? "PROVISIONING" : "READY");
+    await sleep(450);
     expect((await getNls(created.body.id)).body.status.phase).toBe("READY");
   });
 

@@ -96,15 +96,16 @@ describe("existence and scoping", () => {
   });
 });
 
-describe("limits (402 quota_exceeded)", () => {
-  test("rule: at most 1 network link service per network", async () => {
+describe("limits (per network: 409 as Confluent's CLI test server; per organization: 402 quota_exceeded)", () => {
+  test("rule: at most 1 network link service per network (409 with the CLI test server's text)", async () => {
     await service("n-aaaaa1");
     const r = await h.call("POST", NLS, serviceBody(A, "n-aaaaa1"));
-    expect(r.status).toBe(402);
-    expect(r.body.errors[0].code).toBe("quota_exceeded");
-    expect(r.body.errors[0].detail).toMatch(
-      /^The request would exceed the quota: network_link_service_per_network\b.*\b1\b/,
-    );
+    expect(r.status).toBe(409);
+    expect(r.body.errors[0]).toMatchObject({
+      code: "resource_conflict",
+      detail: "Exceeds the maximum number of network link service (1) supported per network.",
+      source: { pointer: "/spec/network/id" },
+    });
   });
 
   test("rule: at most 5 network link endpoints per network", async () => {
@@ -114,10 +115,11 @@ describe("limits (402 quota_exceeded)", () => {
     }
     for (const nls of services.slice(0, 5)) expect((await endpoint("n-bbbbb1", nls)).status).toBe(202);
     const r = await endpoint("n-bbbbb1", services[5]);
-    expect(r.status).toBe(402);
-    expect(r.body.errors[0].detail).toMatch(
-      /^The request would exceed the quota: network_link_endpoints_per_network\b.*\b5\b/,
-    );
+    expect(r.status).toBe(409);
+    expect(r.body.errors[0]).toMatchObject({
+      code: "resource_conflict",
+      detail: "Exceeds the maximum number of network link endpoints (5) supported per network.",
+    });
   });
 
   test("rule: at most 20 network links (endpoints) per organization", async () => {

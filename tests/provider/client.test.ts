@@ -1,7 +1,12 @@
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
 import { ApiError, NetworkingClient } from "../../provider/client";
-import { DEFAULT_CREDENTIALS, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import {
+  DEFAULT_CREDENTIALS,
+  EmulatorAdmin,
+  RunningEmulator,
+  startEmulator,
+} from "confluent-network-link-emulator";
 import { USER_AGENT } from "../../provider/version";
 
 let emulator: RunningEmulator;

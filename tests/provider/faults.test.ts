@@ -1,4 +1,4 @@
-import { FaultSettings } from "../../emulator";
+import { FaultSettings } from "confluent-network-link-emulator";
 import { endpointInputs, Harness, serviceInputs, startHarness } from "./harness";
 
 let h: Harness;

@@ -2,7 +2,12 @@ import { NetworkingClient } from "../../provider/client/networking";
 import { ProviderContext } from "../../provider/resources/provider-context";
 import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { DEFAULT_CREDENTIALS, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import {
+  DEFAULT_CREDENTIALS,
+  EmulatorAdmin,
+  RunningEmulator,
+  startEmulator,
+} from "confluent-network-link-emulator";
 
 /** One emulator on 127.0.0.1 for a test file, with millisecond provisioning and fast client backoff. */
 export interface Harness {

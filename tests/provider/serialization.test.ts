@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import { EmulatorAdmin, RunningEmulator, startEmulator } from "confluent-network-link-emulator";
 import { endpointForwarder, serviceForwarder } from "../../provider/resources/forwarder";
 
 // Credentials that must never show up anywhere outside the config handed to `configure`.

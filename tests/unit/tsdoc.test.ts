@@ -46,12 +46,15 @@ function properties(name: string): [string, ts.Symbol][] {
   return type.getProperties().map((p) => [`${name}.${p.getName()}`, p]);
 }
 
-/** Outputs a class declares itself (not the ones inherited from Pulumi's Resource). */
+/** Outputs a class declares, itself or through a base class of this package (not Pulumi's Resource). */
 function outputs(name: string): [string, ts.Symbol][] {
-  const symbol = exported.get(name)!;
-  return [...(symbol.members?.values() ?? [])]
-    .filter((m) => m.flags & ts.SymbolFlags.Property)
-    .map((m) => [`${name}.${m.getName()}`, m]);
+  const type = checker.getDeclaredTypeOfSymbol(exported.get(name)!);
+  const ours = (p: ts.Symbol) =>
+    (p.declarations ?? []).some((d) => !d.getSourceFile().fileName.includes("node_modules"));
+  return type
+    .getProperties()
+    .filter((p) => p.flags & ts.SymbolFlags.Property && ours(p))
+    .map((p) => [`${name}.${p.getName()}`, p]);
 }
 
 describe("TSDoc of the public API", () => {

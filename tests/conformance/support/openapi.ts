@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
-/** Validates emulator responses against the spec subset in ../shared (read in place, never copied). */
-export const SPEC_PATH = path.resolve(__dirname, "../../../../shared/reference/network-links.openapi.yaml");
+import { SPEC_PATH } from "../../support/reference";
+
+/**
+ * Validates emulator responses against the upstream spec subset (read in place, never copied).
+ * Only loaded by conformance tests, which are skipped where the reference is absent.
+ */
 
 interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;

@@ -1,4 +1,4 @@
-import type { EndpointRecord, ServiceRecord, Status } from "./store/types";
+import type { EndpointRecord, ServiceRecord, Status } from "./types";
 
 /**
  * Phases are computed from timestamps at read time rather than advanced by timers: reads are
@@ -19,7 +19,9 @@ export function isAdmitted(accept: ServiceRecord["accept"], endpoint: EndpointRe
 export function endpointPhase(endpoint: EndpointRecord, now: number, kafkaClusters: number): Status {
   if (endpoint.deletingAt !== undefined) return { phase: "DEPROVISIONING" };
   if (endpoint.forced) return { ...endpoint.forced };
-  if (endpoint.disconnectedAt !== undefined) return { phase: "DISCONNECTED" };
+  if (endpoint.disconnectedAt !== undefined) {
+    return { phase: now < endpoint.disconnectedAt ? "DISCONNECTING" : "DISCONNECTED" };
+  }
   if (now < endpoint.readyAt) return { phase: "PROVISIONING" };
   if (endpoint.acceptedAt === undefined) {
     const expiresAt = endpoint.expiresAt ?? endpoint.readyAt;

@@ -1,0 +1,157 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { requireEnvironmentAccess } from "../auth";
+import { Errors } from "../errors";
+import type { Faults } from "../faults";
+import type { KindStore, ListFilters } from "../store";
+import type { View } from "../store/types";
+import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
+import type { RenderContext } from "./render";
+import { environmentQuery, idParams, listQuery, noQuery, optionalEnvironmentQuery } from "./request-schemas";
+import { listSchema, responses } from "./response-schemas";
+
+/** One kind of the API, described by data; `registerCrudRoutes` turns it into its five routes. */
+export interface KindRoutes<Rec, Create, Update, CreateBody, UpdateBody> {
+  path: string;
+  /** "network link service": used in error texts. */
+  resource: string;
+  idPattern: RegExp;
+  kind: string;
+  /** Multi-value list filters (query name → store filter). */
+  filters: Record<string, keyof ListFilters>;
+  store: KindStore<Rec, Create, Update>;
+  render(ctx: RenderContext, view: View<Rec>): { metadata: { self: string } };
+  schema: Record<string, unknown>;
+  createBody: z.ZodType<CreateBody>;
+  updateBody: z.ZodType<UpdateBody>;
+  toCreate(body: CreateBody): Create;
+  toUpdate(body: UpdateBody): Update;
+}
+
+type ListQuery = PageQuery & { environment: string } & Record<string, string[] | undefined>;
+type SpecBody = { id?: unknown; spec: { environment: { id: string } } };
+
+/** The environment a request acts in: the query's, or the body's for create and PATCH. */
+function environmentOf(request: FastifyRequest): string | undefined {
+  const query = request.query as { environment?: string } | undefined;
+  return (request.body as SpecBody | undefined)?.spec?.environment?.id ?? query?.environment;
+}
+
+/** An API key limited to some environments gets a 403 elsewhere (checked once the request is parsed). */
+function environmentAccess(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
+  const env = environmentOf(request);
+  try {
+    if (env !== undefined) requireEnvironmentAccess(request.principal, env);
+  } catch (error) {
+    return done(error as Error);
+  }
+  done();
+}
+
+/**
+ * The `dropCreateResponses` fault: the create is committed, then the socket dies unanswered, as
+ * after a network failure between the API and the client.
+ */
+function dropCreateHook(faults: Faults) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode === 202 && faults.takeDropCreate()) {
+      request.raw.socket?.destroy();
+    }
+    return payload;
+  };
+}
+
+export function registerCrudRoutes<
+  Rec,
+  Create,
+  Update,
+  CreateBody extends SpecBody,
+  UpdateBody extends SpecBody,
+>(
+  app: FastifyInstance,
+  faults: Faults,
+  org: () => string,
+  k: KindRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+): void {
+  const ctx = (request: FastifyRequest) => renderContext(request, org());
+  const params = idParams(k.idPattern, k.resource);
+  const item = `${k.path}/:id`;
+  const preHandler = environmentAccess;
+
+  app.get(k.path, {
+    schema: {
+      querystring: listQuery(`${k.resource}s`, Object.keys(k.filters)),
+      response: responses({ 200: listSchema(`${k.kind}List`, k.schema) }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const query = request.query as ListQuery;
+      const filters: ListFilters = {};
+      for (const [name, key] of Object.entries(k.filters)) filters[key] = query[name];
+      const { page, metadata } = paginate(request, query, k.store.list(query.environment, filters));
+      const c = ctx(request);
+      return listBody(
+        `${k.kind}List`,
+        metadata,
+        page.map((v) => k.render(c, v)),
+      );
+    },
+  });
+
+  app.post(k.path, {
+    schema: { querystring: noQuery(k.resource), body: k.createBody, response: responses({ 202: k.schema }) },
+    preHandler,
+    onSend: dropCreateHook(faults),
+    handler: async (request, reply) => {
+      const body = k.render(ctx(request), k.store.create(k.toCreate(request.body as CreateBody)));
+      return reply.code(202).header("location", body.metadata.self).send(body);
+    },
+  });
+
+  app.get(item, {
+    schema: { params, querystring: environmentQuery(k.resource), response: responses({ 200: k.schema }) },
+    preHandler,
+    handler: async (request) => {
+      const { id } = request.params as { id: string };
+      return k.render(ctx(request), k.store.get((request.query as { environment: string }).environment, id));
+    },
+  });
+
+  app.patch(item, {
+    schema: {
+      params,
+      querystring: optionalEnvironmentQuery(k.resource),
+      body: k.updateBody,
+      response: responses({ 200: k.schema }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as UpdateBody;
+      // Read-only fields are ignored, but an `id` naming another resource is a mistake worth stopping.
+      if (body.id !== undefined && body.id !== id) {
+        throw Errors.bad_request(
+          `The body's id (${String(body.id).slice(0, 80)}) does not match the path's ${id}.`,
+          {
+            pointer: "/id",
+          },
+        );
+      }
+      return k.render(ctx(request), k.store.update(id, k.toUpdate(body)));
+    },
+  });
+
+  app.delete(item, {
+    schema: { params, querystring: environmentQuery(k.resource), response: responses({ 204: null }) },
+    preHandler,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      k.store.remove((request.query as { environment: string }).environment, id);
+      return reply.code(204).send();
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import type { Store } from "../store";
+import type { KindRoutes } from "./crud";
+import { renderEndpoint, renderService } from "./render";
+import {
+  createEndpointBody,
+  createServiceBody,
+  ID,
+  updateEndpointBody,
+  updateServiceBody,
+} from "./request-schemas";
+import { endpointSchema, serviceSchema } from "./response-schemas";
+
+/** The two CRUD kinds of the networking API, as data for `registerCrudRoutes`. */
+export function serviceKind(store: Store) {
+  return {
+    path: "/networking/v1/network-link-services",
+    resource: "network link service",
+    idPattern: ID.service,
+    kind: "NetworkLinkService",
+    filters: { "spec.display_name": "display_name", "status.phase": "phase", "spec.network": "network" },
+    store: store.services,
+    render: renderService,
+    schema: serviceSchema,
+    createBody: createServiceBody,
+    updateBody: updateServiceBody,
+    toCreate: ({ spec }) => ({
+      environment: spec.environment.id,
+      network: { id: spec.network.id, environment: spec.network.environment },
+      display_name: spec.display_name,
+      description: spec.description,
+      accept: spec.accept,
+    }),
+    toUpdate: ({ spec }) => ({
+      environment: spec.environment.id,
+      display_name: spec.display_name,
+      description: spec.description,
+      accept: spec.accept,
+    }),
+  } satisfies KindRoutes<
+    Parameters<typeof renderService>[1]["record"],
+    Parameters<Store["services"]["create"]>[0],
+    Parameters<Store["services"]["update"]>[1],
+    typeof createServiceBody._output,
+    typeof updateServiceBody._output
+  >;
+}
+
+export function endpointKind(store: Store) {
+  return {
+    path: "/networking/v1/network-link-endpoints",
+    resource: "network link endpoint",
+    idPattern: ID.endpoint,
+    kind: "NetworkLinkEndpoint",
+    filters: {
+      "spec.display_name": "display_name",
+      "status.phase": "phase",
+      "spec.network": "network",
+      "spec.network_link_service": "service",
+    },
+    store: store.endpoints,
+    render: renderEndpoint,
+    schema: endpointSchema,
+    createBody: createEndpointBody,
+    updateBody: updateEndpointBody,
+    toCreate: ({ spec }) => ({
+      environment: spec.environment.id,
+      network: { id: spec.network.id, environment: spec.network.environment },
+      service: { id: spec.network_link_service.id, environment: spec.network_link_service.environment },
+      display_name: spec.display_name,
+      description: spec.description,
+    }),
+    toUpdate: ({ spec }) => ({
+      environment: spec.environment.id,
+      display_name: spec.display_name,
+      description: spec.description,
+    }),
+  } satisfies KindRoutes<
+    Parameters<typeof renderEndpoint>[1]["record"],
+    Parameters<Store["endpoints"]["create"]>[0],
+    Parameters<Store["endpoints"]["update"]>[1],
+    typeof createEndpointBody._output,
+    typeof updateEndpointBody._output
+  >;
+}

@@ -1,0 +1,41 @@
+import { AdminOperations } from "./admin";
+import { AssociationView } from "./associations";
+import { EndpointRules, type CreateEndpointInput, type UpdateEndpointInput } from "./endpoints";
+import { Scope } from "./scope";
+import { ServiceRules, type CreateServiceInput, type ListFilters, type UpdateServiceInput } from "./services";
+import { StoreState, type StoreOptions } from "./state";
+import type { EndpointRecord, ServiceRecord, StoreData, View } from "./types";
+
+/** The operations of one API kind; the routes of both kinds are registered against this shape. */
+export interface KindStore<Rec, Create, Update> {
+  list(env: string, filters: ListFilters): View<Rec>[];
+  get(env: string, id: string): View<Rec>;
+  create(input: Create): View<Rec>;
+  update(id: string, input: Update): View<Rec>;
+  remove(env: string, id: string): void;
+}
+
+/** The one store interface: one module per kind, each owning its rules, over one shared state. */
+export interface Store {
+  state: StoreState;
+  services: KindStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
+  endpoints: KindStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
+  associations: AssociationView;
+  admin: AdminOperations;
+}
+
+export function createStore(options: StoreOptions, loaded?: StoreData): Store {
+  const state = new StoreState(options, loaded);
+  const scope = new Scope(state);
+  const services = new ServiceRules(state, scope);
+  return {
+    state,
+    services,
+    endpoints: new EndpointRules(state, scope),
+    associations: new AssociationView(state, services),
+    admin: new AdminOperations(state),
+  };
+}
+
+export type { CreateEndpointInput, UpdateEndpointInput } from "./endpoints";
+export type { CreateServiceInput, UpdateServiceInput, ListFilters } from "./services";

@@ -24,9 +24,9 @@ cp -R "$repo/dist/provider" "$stage/dist/provider"
 # Only what the provider loads at run time, at the versions the repository pins.
 node -e '
   const pkg = require(process.argv[1]);
-  const keep = ["@pulumi/pulumi", "@grpc/grpc-js", "got", "zod"];
-  // Pinned where the repository pins them: the provider library lists @pulumi/pulumi as a peer, and
-  // @grpc/grpc-js is needed by the plugin only, so both are pinned among the devDependencies.
+  const keep = ["@pulumi/pulumi", "got", "zod"];
+  // Pinned where the repository pins them (the library lists @pulumi/pulumi as a peer and pins it
+  // among the devDependencies).
   const pinned = { ...pkg.peerDependencies, ...pkg.devDependencies, ...pkg.dependencies };
   const dependencies = Object.fromEntries(keep.map((k) => [k, pinned[k]]));
   const plugin = { name: "pulumi-resource-" + process.argv[3], version: pkg.version, private: true,

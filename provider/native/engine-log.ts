@@ -1,4 +1,4 @@
-import * as grpc from "@grpc/grpc-js";
+import { createRequire } from "node:module";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 
@@ -6,12 +6,22 @@ import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 // object, which a provider process does not have; the engine's Log call takes the URN, so this
 // client sends it directly (the engine's address is the plugin's first argument).
 
+type ChannelCredentials = ConstructorParameters<typeof engrpc.EngineClient>[1];
+
+/** Insecure channel credentials from the gRPC library @pulumi/pulumi itself loads: the generated client checks them against its own copy. */
+function insecureCredentials(): ChannelCredentials {
+  const grpc = createRequire(require.resolve("@pulumi/pulumi"))("@grpc/grpc-js") as {
+    credentials: { createInsecure(): ChannelCredentials };
+  };
+  return grpc.credentials.createInsecure();
+}
+
 export class EngineLog {
   private readonly client?: engrpc.EngineClient;
   private last: Promise<void> = Promise.resolve();
 
   constructor(address: string | undefined) {
-    if (address) this.client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
+    if (address) this.client = new engrpc.EngineClient(address, insecureCredentials());
   }
 
   info(urn: string, message: string): Promise<void> {

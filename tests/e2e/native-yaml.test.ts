@@ -34,7 +34,11 @@ describe("native provider from a YAML program", () => {
   afterAll(async () => project?.close());
 
   it("creates a bidirectional link, previews clean, refreshes after an out-of-band delete, destroys", async () => {
-    await project.ok("up", "--yes");
+    const upOutput = await project.ok("up", "--yes");
+    // Progress is pinned on the resource it is about (its diagnostics), not on the stack.
+    expect(upOutput).toMatch(
+      /confluentnetworklink:index:NetworkLinkEndpoint \(link-a-to-b\):\n\s+endpoint 'link-a-to-b' \(nle-\w+\) in n-aaaaa1 to service nls-\w+: created/,
+    );
     const outputs = JSON.parse(await project.ok("stack", "output", "--json"));
     expect(outputs.ready).toBe(true);
     expect(outputs.phases).toEqual({ aService: "READY", bService: "READY", aToB: "READY", bToA: "READY" });

@@ -16,6 +16,8 @@
 # Automation API's `PulumiCommand.get({ root })` takes); `<that folder>/bin` first on the PATH gives
 # `pulumi up` in a project folder everything it needs.
 set -euo pipefail
+# Then the YAML and Go language hosts beside that CLI (scripts/install-language-hosts.sh): this script runs itself, then that one on the folder it printed.
+[[ -n "${INSTALL_PULUMI_INNER:-}" ]] || { root="$(INSTALL_PULUMI_INNER=1 bash "${BASH_SOURCE[0]}")" && bash "$(dirname "${BASH_SOURCE[0]}")/install-language-hosts.sh" "$root" && echo "$root"; exit; }
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module_dir="$repo/scripts/pulumi-cli"

@@ -1,0 +1,49 @@
+import { createRequire } from "node:module";
+import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import * as engproto from "@pulumi/pulumi/proto/engine_pb";
+
+// Progress lines pinned on the resource being waited on. The SDK's log functions take a Resource
+// object, which a provider process does not have; the engine's Log call takes the URN, so this
+// client sends it directly (the engine's address is the plugin's first argument).
+
+type ChannelCredentials = ConstructorParameters<typeof engrpc.EngineClient>[1];
+
+/** Insecure channel credentials from the gRPC library @pulumi/pulumi itself loads: the generated client checks them against its own copy. */
+function insecureCredentials(): ChannelCredentials {
+  const grpc = createRequire(require.resolve("@pulumi/pulumi"))("@grpc/grpc-js") as {
+    credentials: { createInsecure(): ChannelCredentials };
+  };
+  return grpc.credentials.createInsecure();
+}
+
+export class EngineLog {
+  private readonly client?: engrpc.EngineClient;
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(address: string | undefined) {
+    if (address) this.client = new engrpc.EngineClient(address, insecureCredentials());
+  }
+
+  info(urn: string, message: string): Promise<void> {
+    return this.send(urn, engproto.LogSeverity.INFO, message);
+  }
+
+  warn(urn: string, message: string): Promise<void> {
+    return this.send(urn, engproto.LogSeverity.WARNING, message);
+  }
+
+  private send(urn: string, severity: engproto.LogSeverity, message: string): Promise<void> {
+    const client = this.client;
+    if (!client) {
+      console.error(message);
+      return Promise.resolve();
+    }
+    const request = new engproto.LogRequest();
+    request.setSeverity(severity);
+    request.setMessage(message);
+    request.setUrn(urn);
+    // In order, and never failing the operation that logs.
+    this.last = this.last.then(() => new Promise<void>((resolve) => client.log(request, () => resolve())));
+    return this.last;
+  }
+}

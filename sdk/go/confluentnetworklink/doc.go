@@ -1,0 +1,2 @@
+// Confluent Cloud Network Linking: services, endpoints and link topologies.
+package confluentnetworklink

@@ -1,0 +1,168 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_CREDENTIALS, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
+import { ensurePulumiCli, offlineEnv, repoRoot } from "../support/offline";
+import { FAST_DELAYS } from "./harness";
+
+// End-to-end support for the native provider: the plugin packed and installed the way users install
+// it (`pulumi plugin install resource … --file`), projects in any language run by the real CLI and
+// its language hosts, against the emulator. Credentials are secret stack config of the package.
+
+export const PLUGIN_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"),
+).version;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let packing: Promise<string> | undefined;
+
+/** Packs the plugin once per test process (needs `npm run build`, which `npm test` runs first). */
+export function pluginTarball(): Promise<string> {
+  packing ??= (async () => {
+    if (!fs.existsSync(path.join(repoRoot, "dist/provider/native/main.js"))) {
+      throw new Error("dist/provider/native/main.js is missing: run `npm run build` first");
+    }
+    const out = path.join(repoRoot, ".pulumi-state", `plugin-${randomBytes(4).toString("hex")}`);
+    const env = {
+      ...process.env,
+      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+    };
+    const packed = await run(
+      "bash",
+      [path.join(repoRoot, "scripts/pack-native-plugin.sh"), out],
+      repoRoot,
+      env,
+    );
+    if (packed.code !== 0) throw new Error(`pack-native-plugin.sh failed:\n${packed.stderr}`);
+    return packed.stdout.trim().split("\n").pop() as string;
+  })();
+  return packing;
+}
+
+/** A project folder, its own backend and PULUMI_HOME, with the plugin installed; one stack `dev`. */
+export interface NativeProject {
+  dir: string;
+  backendDir: string;
+  emulator: RunningEmulator;
+  admin: EmulatorAdmin;
+  /** Every line the CLI printed, for the no-credential checks. */
+  transcript: string[];
+  pulumi(...args: string[]): Promise<CliResult>;
+  /** Replaces a file of the project (e.g. the program). */
+  write(name: string, text: string): void;
+  /** Like pulumi(), but throws with the output when the command fails. */
+  ok(...args: string[]): Promise<string>;
+  /** The text of every file of the backend. */
+  stateFiles(): { path: string; text: string }[];
+  close(): Promise<void>;
+}
+
+/** Writes `files` into a fresh project folder and creates the stack, configured for the emulator. */
+export async function nativeProject(files: Record<string, string>): Promise<NativeProject> {
+  const [cli, tarball, emulator] = await Promise.all([
+    ensurePulumiCli(),
+    pluginTarball(),
+    startEmulator({ delays: FAST_DELAYS }),
+  ]);
+  const base = path.join(repoRoot, ".pulumi-state", `native-${randomBytes(4).toString("hex")}`);
+  const dir = path.join(base, "project");
+  const backendDir = path.join(base, "backend");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const env = { ...process.env, ...offlineEnv({ backendDir, binDir: cli.binDir }) };
+  // The engine hands the plugin its config in PULUMI_CONFIG: none may leak in from this process.
+  delete env.PULUMI_CONFIG;
+  const transcript: string[] = [];
+  const pulumi = async (...args: string[]) => {
+    const result = await run(
+      path.join(cli.binDir, "pulumi"),
+      [...args, "--non-interactive", "--color", "never"],
+      dir,
+      env,
+    );
+    transcript.push(result.stdout, result.stderr);
+    return result;
+  };
+  const ok = async (...args: string[]) => {
+    const result = await pulumi(...args);
+    if (result.code !== 0)
+      throw new Error(`pulumi ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
+  };
+  await ok("plugin", "install", "resource", "confluentnetworklink", PLUGIN_VERSION, "--file", tarball);
+  await ok("stack", "init", "dev");
+  await ok("config", "set", "confluentnetworklink:endpoint", emulator.url);
+  await ok("config", "set", "--secret", "confluentnetworklink:apiKey", DEFAULT_CREDENTIALS.key);
+  await ok("config", "set", "--secret", "confluentnetworklink:apiSecret", DEFAULT_CREDENTIALS.secret);
+  const stateFiles = () =>
+    walk(backendDir).map((file) => ({ path: file, text: fs.readFileSync(file, "utf8") }));
+  return {
+    dir,
+    backendDir,
+    emulator,
+    admin: new EmulatorAdmin(emulator.url),
+    transcript,
+    pulumi,
+    ok,
+    write: (name, text) => fs.writeFileSync(path.join(dir, name), text),
+    stateFiles,
+    async close() {
+      await pulumi("destroy", "--yes");
+      await emulator.close();
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+function walk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** The stack's resources of a type, from `pulumi stack export` (secrets stay ciphertext). */
+export async function exported(
+  project: NativeProject,
+): Promise<{ text: string; resources: ExportedResource[] }> {
+  const text = await project.ok("stack", "export");
+  const resources = (JSON.parse(text).deployment.resources ?? []) as ExportedResource[];
+  return { text, resources };
+}
+
+export interface ExportedResource {
+  urn: string;
+  type: string;
+  id?: string;
+  outputs?: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
+}
+
+/** Fails naming where a credential appeared: the state files, the export, or the CLI's output. */
+export async function expectNoCredentials(project: NativeProject): Promise<void> {
+  const { text } = await exported(project);
+  const places = [
+    ...project.stateFiles().map((f) => ({ where: f.path, text: f.text })),
+    { where: "pulumi stack export", text },
+    { where: "CLI output", text: project.transcript.join("\n") },
+  ];
+  const secrets = [DEFAULT_CREDENTIALS.secret, DEFAULT_CREDENTIALS.key];
+  const leaks = places.flatMap((p) => secrets.filter((s) => p.text.includes(s)).map(() => p.where));
+  if (leaks.length > 0) throw new Error(`a credential appears in: ${[...new Set(leaks)].join(", ")}`);
+}

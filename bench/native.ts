@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { DEFAULT_CREDENTIALS } from "../emulator";
-import { nativeProject } from "../tests/e2e/native-cli";
+import { nativeProject } from "../harness/native-project";
 import { ensurePulumiCli, offlineEnv } from "../harness/offline";
 import { createTestStack, type TestStack } from "../harness/stack";
 import bidirectional = require("../examples/bidirectional");

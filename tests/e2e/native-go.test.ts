@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { repoRoot } from "../support/offline";
-import { expectNoCredentials, exported, NativeProject, nativeProject } from "./native-cli";
+import { expectNoCredentials, exported, NativeProject, nativeProject } from "../../harness/native-project";
 
 // A Go program drives the native provider through the real CLI and the Go language host, with the
 // Go SDK generated into sdk/go (scripts/generate-sdks.sh): a BidirectionalNetworkLink, a clean

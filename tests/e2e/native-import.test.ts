@@ -1,6 +1,6 @@
 import { DEFAULT_CREDENTIALS } from "../../emulator";
 import { NetworkingClient } from "../../provider/client/networking";
-import { expectNoCredentials, exported, NativeProject, nativeProject } from "./native-cli";
+import { expectNoCredentials, exported, NativeProject, nativeProject } from "../../harness/native-project";
 
 // `pulumi import` of a service and an endpoint made by hand (import ID `<environment>/<id>`), then
 // the program that describes them previews with no change, and destroy deletes them.

@@ -1,4 +1,4 @@
-import { exported, NativeProject, nativeProject } from "./native-cli";
+import { exported, NativeProject, nativeProject } from "../../harness/native-project";
 
 // Two things the SDK's provider server does not do by itself, checked through the engine:
 // - a property given as a secret stays secret in the state's outputs (the server returns plain

@@ -1,4 +1,4 @@
-import { expectNoCredentials, exported, NativeProject, nativeProject } from "./native-cli";
+import { expectNoCredentials, exported, NativeProject, nativeProject } from "../../harness/native-project";
 
 // A YAML program drives the native provider through the real CLI, the YAML language host and the
 // plugin installed from its tarball: a BidirectionalNetworkLink (constructed by the provider), a clean

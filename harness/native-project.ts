@@ -2,13 +2,26 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_CREDENTIALS, EmulatorAdmin, RunningEmulator, startEmulator } from "../../emulator";
-import { ensurePulumiCli, offlineEnv, repoRoot } from "../support/offline";
-import { FAST_DELAYS } from "./harness";
+import {
+  DEFAULT_CREDENTIALS,
+  EmulatorAdmin,
+  startEmulator,
+  type Delays,
+  type RunningEmulator,
+} from "confluent-network-link-emulator";
+import { ensurePulumiCli, offlineEnv, repoRoot } from "./offline";
 
-// End-to-end support for the native provider: the plugin packed and installed the way users install
-// it (`pulumi plugin install resource … --file`), projects in any language run by the real CLI and
-// its language hosts, against the emulator. Credentials are secret stack config of the package.
+// Projects for the native provider (end-to-end tests and the benchmarks): the plugin packed and
+// installed the way users install it (`pulumi plugin install resource … --file`), projects in any
+// language run by the real CLI and its language hosts, against the emulator. Credentials are secret
+// stack config of the package.
+
+/** Sub-second provisioning, as the end-to-end tests of the dynamic resources use. */
+export const NATIVE_TEST_DELAYS: Partial<Delays> = {
+  serviceProvisioningMs: 300,
+  endpointProvisioningMs: 300,
+  deprovisioningMs: 200,
+};
 
 export const PLUGIN_VERSION: string = JSON.parse(
   fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"),
@@ -73,11 +86,14 @@ export interface NativeProject {
 }
 
 /** Writes `files` into a fresh project folder and creates the stack, configured for the emulator. */
-export async function nativeProject(files: Record<string, string>): Promise<NativeProject> {
+export async function nativeProject(
+  files: Record<string, string>,
+  options: { delays?: Partial<Delays> } = {},
+): Promise<NativeProject> {
   const [cli, tarball, emulator] = await Promise.all([
     ensurePulumiCli(),
     pluginTarball(),
-    startEmulator({ delays: FAST_DELAYS }),
+    startEmulator({ delays: options.delays ?? NATIVE_TEST_DELAYS }),
   ]);
   const base = path.join(repoRoot, ".pulumi-state", `native-${randomBytes(4).toString("hex")}`);
   const dir = path.join(base, "project");

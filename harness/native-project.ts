@@ -67,6 +67,41 @@ export function pluginTarball(): Promise<string> {
   return packing;
 }
 
+const GO_SDK = path.join(repoRoot, "sdk/go/confluentnetworklink");
+export const GO_SDK_MODULE = "github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink";
+
+/**
+ * The files of a Go project using the generated Go SDK (sdk/go, scripts/generate-sdks.sh) in place:
+ * Pulumi.yaml, go.mod (the SDK replaced by its folder, at the Pulumi SDK version it pins), go.sum,
+ * main.go. Run `go mod tidy` in the project before `up`.
+ */
+export function goProjectFiles(name: string, mainGo: string): Record<string, string> {
+  const sdkGoSum = fs.readFileSync(path.join(GO_SDK, "go.sum"), "utf8");
+  const sdkVersion = /github\.com\/pulumi\/pulumi\/sdk\/v3 (v\S+)/.exec(
+    fs.readFileSync(path.join(GO_SDK, "go.mod"), "utf8"),
+  )?.[1];
+  if (!sdkVersion) throw new Error(`${GO_SDK}/go.mod names no github.com/pulumi/pulumi/sdk/v3 version`);
+  const goMod = [
+    `module ${name}`,
+    "",
+    "go 1.26.8",
+    "",
+    "require (",
+    `\t${GO_SDK_MODULE} v0.0.0`,
+    `\tgithub.com/pulumi/pulumi/sdk/v3 ${sdkVersion}`,
+    ")",
+    "",
+    `replace ${GO_SDK_MODULE} => ${GO_SDK}`,
+    "",
+  ].join("\n");
+  return {
+    "Pulumi.yaml": `name: ${name}\nruntime: go\n`,
+    "go.mod": goMod,
+    "go.sum": sdkGoSum,
+    "main.go": mainGo,
+  };
+}
+
 /** A project folder, its own backend and PULUMI_HOME, with the plugin installed; one stack `dev`. */
 export interface NativeProject {
   dir: string;
@@ -168,6 +203,9 @@ export interface ExportedResource {
   id?: string;
   outputs?: Record<string, unknown>;
   inputs?: Record<string, unknown>;
+  /** The engine's record of the call stack that registered the resource. */
+  sourcePosition?: string;
+  stackTrace?: { sourcePosition?: string }[];
 }
 
 /** Fails naming where a credential appeared: the state files, the export, or the CLI's output. */

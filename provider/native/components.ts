@@ -44,11 +44,41 @@ function sideOf(value: unknown, label: string): pulumi.Output<Side> {
   });
 }
 
+type ChildClass<R> = new (
+  name: string,
+  args: Record<string, unknown>,
+  opts: pulumi.CustomResourceOptions,
+) => R;
+
+/**
+ * Registers one child of a component on a turn of its own (setImmediate), and resolves with it. The
+ * Node SDK records, with every resource, each frame of the synchronous call stack that registered it,
+ * and the engine keeps them in the state; inside `construct` that was the whole builder and provider
+ * call chain, with the plugin's long paths (about 900 bytes of the export per child). From here the
+ * record is this one frame, which still says where the provider registered the child.
+ */
+function registerChild<R>(
+  Child: ChildClass<R>,
+  name: string,
+  args: Record<string, unknown>,
+  opts: pulumi.CustomResourceOptions,
+): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(new Child(name, args, opts));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
+
 /**
  * One service in every network an edge points to, accepting the networks that point to it, and one
  * endpoint per edge. `check` sees every network ID once known; nothing is created when it throws.
  */
-function buildLinks(
+async function buildLinks(
   parent: NativeComponent,
   name: string,
   inputs: Inputs,
@@ -67,13 +97,13 @@ function buildLinks(
     description: inputs.description as pulumi.Input<string> | undefined,
     readyTimeoutSeconds: inputs.readyTimeoutSeconds as pulumi.Input<number> | undefined,
   });
-  const services = new Map<number, NativeService>();
-  for (const target of new Set(edges.map(([, to]) => to))) {
-    const key = nodes[target].key;
-    const origins = edges.filter(([, to]) => to === target).map(([from]) => from);
-    services.set(
-      target,
-      new NativeService(
+  const targets = [...new Set(edges.map(([, to]) => to))];
+  const made = await Promise.all(
+    targets.map((target) => {
+      const key = nodes[target].key;
+      const origins = edges.filter(([, to]) => to === target).map(([from]) => from);
+      return registerChild(
+        NativeService,
         `${name}-${key}-service`,
         {
           environment: networks.apply((s) => s[target].environment),
@@ -83,28 +113,32 @@ function buildLinks(
           accept: { environments: [], networks: networks.apply((s) => origins.map((o) => s[o].network.id)) },
         },
         { parent },
-      ),
-    );
-  }
-  const endpoints = edges.map(([from, to]) => {
-    const key = `${nodes[from].key}-to-${nodes[to].key}`;
-    const service = services.get(to) as NativeService;
-    return new NativeEndpoint(
-      `${name}-${key}`,
-      {
-        environment: networks.apply((s) => s[from].environment),
-        network: networks.apply((s) => s[from].network),
-        networkLinkService: {
-          id: service.id,
-          environment: networks.apply((s) => s[to].environment.id),
-          network: networks.apply((s) => s[to].network.id),
+      );
+    }),
+  );
+  const services = new Map<number, NativeService>(targets.map((target, i) => [target, made[i]]));
+  const endpoints = await Promise.all(
+    edges.map(([from, to]) => {
+      const key = `${nodes[from].key}-to-${nodes[to].key}`;
+      const service = services.get(to) as NativeService;
+      return registerChild(
+        NativeEndpoint,
+        `${name}-${key}`,
+        {
+          environment: networks.apply((s) => s[from].environment),
+          network: networks.apply((s) => s[from].network),
+          networkLinkService: {
+            id: service.id,
+            environment: networks.apply((s) => s[to].environment.id),
+            network: networks.apply((s) => s[to].network.id),
+          },
+          ...settings(key),
+          allowPendingAccept: inputs.allowPendingAccept as pulumi.Input<boolean> | undefined,
         },
-        ...settings(key),
-        allowPendingAccept: inputs.allowPendingAccept as pulumi.Input<boolean> | undefined,
-      },
-      { parent },
-    );
-  });
+        { parent },
+      );
+    }),
+  );
   return { services, endpoints };
 }
 
@@ -117,12 +151,12 @@ function allReady(endpoints: { phase: pulumi.Output<string> }[]) {
   return pulumi.all(endpoints.map((e) => e.phase)).apply((phases) => phases.every((p) => p === "READY"));
 }
 
-function bidirectional(component: NativeComponent, name: string, inputs: Inputs) {
+async function bidirectional(component: NativeComponent, name: string, inputs: Inputs) {
   const nodes = [
     { key: "a", side: sideOf(inputs.a, "a") },
     { key: "b", side: sideOf(inputs.b, "b") },
   ];
-  const built = buildLinks(
+  const built = await buildLinks(
     component,
     name,
     inputs,
@@ -146,18 +180,18 @@ function bidirectional(component: NativeComponent, name: string, inputs: Inputs)
   };
 }
 
-function networkLink(component: NativeComponent, name: string, inputs: Inputs) {
+async function networkLink(component: NativeComponent, name: string, inputs: Inputs) {
   const nodes = [
     { key: "origin", side: sideOf(inputs.origin, "origin") },
     { key: "target", side: sideOf(inputs.target, "target") },
   ];
-  const built = buildLinks(component, name, inputs, nodes, [[0, 1]], ([o, t]) => validateLink(o, t));
+  const built = await buildLinks(component, name, inputs, nodes, [[0, 1]], ([o, t]) => validateLink(o, t));
   const service = built.services.get(1) as NativeService;
   const endpoint = built.endpoints[0];
   return { service, endpoint, phases: phasesOf({ service, endpoint }), ready: allReady([endpoint]) };
 }
 
-function mesh(component: NativeComponent, name: string, inputs: Inputs) {
+async function mesh(component: NativeComponent, name: string, inputs: Inputs) {
   const list = (inputs.networks as { name?: string }[] | undefined) ?? [];
   const nodes = list.map((n, i) => ({ key: n.name ?? String(i), side: sideOf(n, `networks[${i}]`) }));
   const edges: Edge[] = nodes.flatMap((_, i) => nodes.flatMap((_, j) => (i === j ? [] : [[i, j] as Edge])));
@@ -166,7 +200,7 @@ function mesh(component: NativeComponent, name: string, inputs: Inputs) {
       networks: nodes.map((n, i) => ({ name: n.key, network: ids[i] })),
       existingLinkCount: inputs.existingLinkCount as number | undefined,
     }).join("\n") || undefined;
-  const built = buildLinks(component, name, inputs, nodes, edges, check);
+  const built = await buildLinks(component, name, inputs, nodes, edges, check);
   const services = Object.fromEntries([...built.services].map(([i, s]) => [nodes[i].key, s]));
   const endpoints = Object.fromEntries(
     edges.map(([from, to], k) => [`${nodes[from].key}-to-${nodes[to].key}`, built.endpoints[k]]),
@@ -180,7 +214,7 @@ function mesh(component: NativeComponent, name: string, inputs: Inputs) {
 
 const BUILDERS: Record<
   string,
-  (c: NativeComponent, name: string, inputs: Inputs) => Record<string, unknown>
+  (c: NativeComponent, name: string, inputs: Inputs) => Promise<Record<string, unknown>>
 > = {
   [TOKENS.bidirectional]: bidirectional,
   [TOKENS.networkLink]: networkLink,
@@ -188,15 +222,15 @@ const BUILDERS: Record<
 };
 
 /** Constructs a component of the native schema; the provider's `construct`. */
-export function constructComponent(
+export async function constructComponent(
   type: string,
   name: string,
   inputs: Inputs,
   opts: pulumi.ComponentResourceOptions,
-): NativeComponent {
+): Promise<NativeComponent> {
   const build = BUILDERS[type];
   if (!build) throw new Error(`unknown component type ${type}`);
   const component = new NativeComponent(type, name, opts);
-  component.finish(build(component, name, inputs));
+  component.finish(await build(component, name, inputs));
   return component;
 }

@@ -128,7 +128,7 @@ export class NativeProvider implements pulumi.provider.Provider {
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
   ): Promise<pulumi.provider.ConstructResult> {
-    const component = constructComponent(type, name, inputs as Props, options);
+    const component = await constructComponent(type, name, inputs as Props, options);
     return { urn: component.urn, state: component.state as pulumi.Inputs };
   }
 }

@@ -1,35 +1,21 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { repoRoot } from "../support/offline";
-import { expectNoCredentials, exported, NativeProject, nativeProject } from "../../harness/native-project";
+import {
+  expectNoCredentials,
+  exported,
+  GO_SDK_MODULE,
+  goProjectFiles,
+  NativeProject,
+  nativeProject,
+} from "../../harness/native-project";
 
 // A Go program drives the native provider through the real CLI and the Go language host, with the
 // Go SDK generated into sdk/go (scripts/generate-sdks.sh): a BidirectionalNetworkLink, a clean
 // preview, a refresh after an out-of-band delete, an up that recreates, a destroy.
 
-const SDK = path.join(repoRoot, "sdk/go/confluentnetworklink");
-const SDK_MODULE = "github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink";
-const sdkVersion = /github\.com\/pulumi\/pulumi\/sdk\/v3 (v\S+)/.exec(
-  fs.readFileSync(path.join(SDK, "go.mod"), "utf8"),
-)?.[1];
-
-const goMod = `module native-go-test
-
-go 1.26.8
-
-require (
-	${SDK_MODULE} v0.0.0
-	github.com/pulumi/pulumi/sdk/v3 ${sdkVersion}
-)
-
-replace ${SDK_MODULE} => ${SDK}
-`;
-
 const mainGo = `package main
 
 import (
-	cnl "${SDK_MODULE}"
+	cnl "${GO_SDK_MODULE}"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -61,12 +47,7 @@ func main() {
 describe("native provider from a Go program", () => {
   let project: NativeProject;
   beforeAll(async () => {
-    project = await nativeProject({
-      "Pulumi.yaml": "name: native-go\nruntime: go\n",
-      "go.mod": goMod,
-      "go.sum": fs.readFileSync(path.join(SDK, "go.sum"), "utf8"),
-      "main.go": mainGo,
-    });
+    project = await nativeProject(goProjectFiles("native-go", mainGo));
     // Resolves the program's module graph (from the module cache when warm).
     execFileSync("go", ["mod", "tidy"], { cwd: project.dir, stdio: "inherit" });
   });

@@ -1,4 +1,10 @@
-import { expectNoCredentials, exported, NativeProject, nativeProject } from "../../harness/native-project";
+import {
+  expectNoCredentials,
+  exported,
+  type ExportedResource,
+  NativeProject,
+  nativeProject,
+} from "../../harness/native-project";
 
 // A YAML program drives the native provider through the real CLI, the YAML language host and the
 // plugin installed from its tarball: a BidirectionalNetworkLink (constructed by the provider), a clean
@@ -25,6 +31,22 @@ outputs:
   phases: \${link.phases}
   aToB: \${link.aToB.id}
 `;
+
+/**
+ * The engine keeps, with each resource, the call stack that registered it. For the children of a
+ * component that is the provider's own Node.js stack inside `construct` (the plugin's long file paths):
+ * the provider registers them from a short stack, so the record is one frame, not the whole construct.
+ */
+function expectShortConstructStacks(resources: ExportedResource[]): void {
+  const children = resources.filter((r) => r.urn.includes("BidirectionalNetworkLink$"));
+  expect(children).toHaveLength(4);
+  for (const child of children) {
+    const frames = (child.stackTrace ?? []).filter((frame) => frame.sourcePosition);
+    expect(frames.length).toBeLessThanOrEqual(1);
+    const recorded = JSON.stringify({ stackTrace: child.stackTrace, sourcePosition: child.sourcePosition });
+    expect(Buffer.byteLength(recorded)).toBeLessThanOrEqual(300);
+  }
+}
 
 describe("native provider from a YAML program", () => {
   let project: NativeProject;
@@ -53,6 +75,7 @@ describe("native provider from a YAML program", () => {
       ]),
     );
     expect(types.filter((t) => t.endsWith("NetworkLinkEndpoint"))).toHaveLength(2);
+    expectShortConstructStacks(resources);
     expect((await project.admin.state()).endpoints).toHaveLength(2);
 
     await project.ok("preview", "--expect-no-changes");

@@ -3,6 +3,7 @@
  * findings written by hand after the experiments (bench/analysis.md) are appended as they are.
  */
 import { meshBounds } from "./bounds";
+import { nativeSummaryRows, renderNative } from "./native-report";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { LifecycleRow, MeshRun, ReadyRun, SuiteResults } from "./suite";
@@ -91,6 +92,7 @@ export function renderResults(results: SuiteResults): string {
       yes(results.state.targetMet),
     ]);
   }
+  summary.push(...nativeSummaryRows(results));
   out.push("## Summary", "", table(["Benchmark", "Target", "Result", "Met?"], summary), "");
 
   // P1.
@@ -299,6 +301,8 @@ export function renderResults(results: SuiteResults): string {
       "",
     );
   }
+
+  out.push(...renderNative(results));
 
   if (results.throughput) {
     const t = results.throughput;

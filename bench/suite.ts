@@ -22,6 +22,8 @@ import { createTestStack, type TestStack } from "../harness/stack";
 import { ensurePulumiCli, offlineEnv } from "../harness/offline";
 import { meshBounds, predictedPolls, provisioningFloorSeconds, type MeshBounds } from "./bounds";
 import { runEmulatorThroughput, type ThroughputResult } from "./emulator-throughput";
+import { NativeBench, type NativeResults } from "./native-suite";
+import { resourceShares, summarize, type ShareSummary } from "./state-share";
 import bidirectional = require("../examples/bidirectional");
 
 export type ScheduleName = "ours" | "terraform";
@@ -60,6 +62,8 @@ export interface SuiteSizes {
   meshRequestsPerSecond: number;
   meshVariants: MeshVariant[];
   throughputSeconds: number;
+  /** D values (seconds, among oursDelays) at which the native provider's `up` runs right after ours. */
+  nativeDelays: number[];
 }
 
 export const OUR_POLL: PollConfig = { initialDelayMs: 1000, maxDelayMs: 10_000 };
@@ -81,6 +85,7 @@ export const FULL_SIZES: SuiteSizes = {
   meshRequestsPerSecond: 5,
   meshVariants: [{ label: "default engine parallelism" }, { label: "--parallel 32", parallel: 32 }],
   throughputSeconds: 5,
+  nativeDelays: [2, 5],
 };
 
 /** Tiny sizes for the smoke test: every code path, seconds of waiting. The baseline is scaled ×0.1. */
@@ -99,6 +104,7 @@ export const QUICK_SIZES: SuiteSizes = {
   meshRequestsPerSecond: 20,
   meshVariants: [{ label: "default engine parallelism" }],
   throughputSeconds: 1,
+  nativeDelays: [0.2],
 };
 
 export interface ReadyRun {
@@ -172,6 +178,8 @@ export interface StateSize {
   /** Where the largest dynamic resource's bytes go (compact JSON of each top-level field). */
   breakdown: Record<string, number>;
   targetMet: boolean;
+  /** The dynamic resources' shares, measured as the native ones are (bench/state-share.ts). */
+  shares: ShareSummary;
 }
 
 export interface MachineInfo {
@@ -192,6 +200,7 @@ export interface SuiteResults {
   mesh: MeshRun[];
   state?: StateSize;
   throughput?: ThroughputResult;
+  native?: NativeResults;
 }
 
 const SERVICE_ROUTES = [
@@ -453,6 +462,14 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
     }
   }
 
+  const native = sizes.nativeDelays.length > 0 ? await NativeBench.open(sizes.deprovisioningMs) : undefined;
+  if (native) results.native = native.results;
+  async function nativeRun(delaySeconds: number): Promise<void> {
+    if (!native || !sizes.nativeDelays.includes(delaySeconds)) return;
+    const run = await native.run(delaySeconds);
+    log(`P1 native D=${delaySeconds}s: up ${run.wallSeconds}s${run.error ? `: ${run.error}` : ""}`);
+  }
+
   try {
     // P1, interleaved: D = 0 first (and last), then for each D ours and the baseline, alternating
     // which goes first so drift in the machine's load hits both.
@@ -469,6 +486,8 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
       if (sizes.baselineDelays.includes(d)) runs.push(["terraform", false]);
       if (!oursFirst) runs.reverse();
       for (const [schedule, lifecycle] of runs) await timeToReady(schedule, d, lifecycle);
+      // The native provider's `up` of the same topology, after the dynamic runs of this D.
+      await nativeRun(d);
       oursFirst = !oursFirst;
     }
     if (sizes.engineOverheadRuns > 1) await timeToReady("ours", 0);
@@ -479,7 +498,12 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
     // The emulator alone.
     results.throughput = await runEmulatorThroughput({ durationSeconds: sizes.throughputSeconds });
     log(`emulator: ${Math.round(results.throughput.requestsPerSecond)} GET/s`);
+    if (native?.results.state) {
+      const state = native.results.state;
+      log(`P4 native: largest resource ${state.largest} bytes of the export (mean ${state.mean})`);
+    }
   } finally {
+    await native?.close();
     await emulator.close();
   }
   results.totalSeconds = round(seconds(started), 1);
@@ -566,6 +590,7 @@ function stateSize(text: string): StateSize {
     serializedProviderBytes: Math.max(0, ...providerBytes),
     breakdown,
     targetMet: dynamic.length > 0 && largestBytes <= 8 * 1024,
+    shares: summarize(resourceShares(text, (type) => type.startsWith("pulumi-nodejs:dynamic"))),
   };
 }
 

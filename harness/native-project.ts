@@ -9,6 +9,7 @@ import {
   type Delays,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
+import { pluginTarball } from "./native-plugin";
 import { ensurePulumiCli, offlineEnv, repoRoot } from "./offline";
 
 // Projects for the native provider (end-to-end tests and the benchmarks): the plugin packed and
@@ -40,31 +41,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-let packing: Promise<string> | undefined;
-
-/** Packs the plugin once per test process (needs `npm run build`, which `npm test` runs first). */
-export function pluginTarball(): Promise<string> {
-  packing ??= (async () => {
-    if (!fs.existsSync(path.join(repoRoot, "dist/provider/native/main.js"))) {
-      throw new Error("dist/provider/native/main.js is missing: run `npm run build` first");
-    }
-    const out = path.join(repoRoot, ".pulumi-state", `plugin-${randomBytes(4).toString("hex")}`);
-    const env = {
-      ...process.env,
-      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
-    };
-    const packed = await run(
-      "bash",
-      [path.join(repoRoot, "scripts/pack-native-plugin.sh"), out],
-      repoRoot,
-      env,
-    );
-    if (packed.code !== 0) throw new Error(`pack-native-plugin.sh failed:\n${packed.stderr}`);
-    return packed.stdout.trim().split("\n").pop() as string;
-  })();
-  return packing;
 }
 
 const GO_SDK = path.join(repoRoot, "sdk/go/confluentnetworklink");

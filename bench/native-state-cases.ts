@@ -33,6 +33,16 @@ resources:
       accept: { environments: [], networks: [n-bbbbb2] }
 `;
 
+/** The hand-made service of importHandMade, as the program declares it once imported. */
+const IMPORTED = `  imported:
+    type: ${TOKEN}NetworkLinkService
+    properties:
+      environment: { id: env-bbbbb1 }
+      network: { id: n-bbbbb2 }
+      displayName: by-hand
+      accept: { environments: [], networks: [n-aaaaa2] }
+`;
+
 const GO = `package main
 
 import (
@@ -113,11 +123,19 @@ async function yamlCases(): Promise<string[]> {
     await project.ok("up", "--yes");
     await importHandMade(project);
     const text = await project.ok("stack", "export");
-    return report("YAML program", text, {
+    const sections = report("YAML program", text, {
       "component child": child,
       "declared directly": named("direct-service"),
       "brought in by pulumi import": named("imported"),
     });
+    // The program then declares the imported service, and its next `up` registers it like any other.
+    project.write("Pulumi.yaml", YAML + IMPORTED);
+    await project.ok("up", "--yes");
+    const adopted = await project.ok("stack", "export");
+    return [
+      ...sections,
+      ...report("YAML program", adopted, { "imported, after the program's up": named("imported") }),
+    ];
   } finally {
     await project.close();
   }

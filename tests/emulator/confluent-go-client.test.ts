@@ -97,6 +97,16 @@ describe("Confluent's Go client against the emulator", () => {
     expect(report.listEndpoints).toMatchObject({ status: 200, count: 1 });
   });
 
+  test("an endpoint from a network not accepted waits in PENDING_ACCEPT with an expiry the client decodes", () => {
+    expect(report.pendingAccept).toEqual({ phase: "PENDING_ACCEPT", expiresAtInFuture: true });
+  });
+
+  test("pages of two, followed through metadata.next's page_token, list every service once", () => {
+    const { pages, seen, made } = report.pages;
+    expect(pages).toBe(2);
+    expect([...seen].sort()).toEqual([report.createService.id, ...made].sort());
+  });
+
   test("errors arrive as the client's Failure model with a status and a detail", () => {
     // The spec lists no 409 for DELETE, so the generated client leaves that body undecoded: the
     // envelope must still be the API's, for callers that read Body().

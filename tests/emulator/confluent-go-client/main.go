@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"time"
 
@@ -141,6 +142,9 @@ func (s *scenario) run() {
 		}}).Execute()
 	check("update endpoint", resp, err)
 
+	s.pendingAccept(nls)
+	s.pages()
+
 	// The API's errors, decoded by the client into its Failure model.
 	resp, err = svcAPI.DeleteNetworkingV1NetworkLinkService(s.ctx, nls).Environment(envA).Execute()
 	s.report["deleteServiceWithEndpoint"] = failure(resp, err)
@@ -164,6 +168,76 @@ func (s *scenario) run() {
 		_, resp, err := svcAPI.GetNetworkingV1NetworkLinkService(s.ctx, nls).Environment(envA).Execute()
 		return resp, err
 	})
+}
+
+// pendingAccept: an endpoint from a network the service does not accept waits in PENDING_ACCEPT with an
+// expiry the client decodes as a time.
+func (s *scenario) pendingAccept(nls string) {
+	nleAPI := s.api.NetworkLinkEndpointsNetworkingV1Api
+	nle, resp, err := nleAPI.CreateNetworkingV1NetworkLinkEndpoint(s.ctx).NetworkingV1NetworkLinkEndpoint(
+		networking.NetworkingV1NetworkLinkEndpoint{Spec: &networking.NetworkingV1NetworkLinkEndpointSpec{
+			DisplayName:        ptr("go-client-not-accepted"),
+			Environment:        &networking.GlobalObjectReference{Id: envA},
+			Network:            &networking.EnvScopedObjectReference{Id: "n-aaaaa2"},
+			NetworkLinkService: &networking.EnvScopedObjectReference{Id: nls},
+		}}).Execute()
+	check("create endpoint not accepted", resp, err)
+	phase := waitFor("endpoint PENDING_ACCEPT", func() (string, *http.Response, error) {
+		got, resp, err := nleAPI.GetNetworkingV1NetworkLinkEndpoint(s.ctx, nle.GetId()).Environment(envA).Execute()
+		return got.Status.GetPhase(), resp, err
+	}, "PENDING_ACCEPT")
+	got, resp, err := nleAPI.GetNetworkingV1NetworkLinkEndpoint(s.ctx, nle.GetId()).Environment(envA).Execute()
+	check("get endpoint not accepted", resp, err)
+	s.report["pendingAccept"] = map[string]any{"phase": phase, "expiresAtInFuture": got.Status.GetExpiresAt().After(time.Now())}
+	resp, err = nleAPI.DeleteNetworkingV1NetworkLinkEndpoint(s.ctx, nle.GetId()).Environment(envA).Execute()
+	check("delete endpoint not accepted", resp, err)
+	waitGone("endpoint not accepted gone", func() (*http.Response, error) {
+		_, resp, err := nleAPI.GetNetworkingV1NetworkLinkEndpoint(s.ctx, nle.GetId()).Environment(envA).Execute()
+		return resp, err
+	})
+}
+
+// pages: three more services, listed two a page, following metadata.next's page_token as the
+// Terraform provider does.
+func (s *scenario) pages() {
+	svcAPI := s.api.NetworkLinkServicesNetworkingV1Api
+	made := []string{}
+	for _, network := range []string{"n-aaaaa3", "n-aaaaa4", "n-aaaaa5"} {
+		svc, resp, err := svcAPI.CreateNetworkingV1NetworkLinkService(s.ctx).NetworkingV1NetworkLinkService(
+			networking.NetworkingV1NetworkLinkService{Spec: &networking.NetworkingV1NetworkLinkServiceSpec{
+				DisplayName: ptr("go-client-page-" + network),
+				Environment: &networking.GlobalObjectReference{Id: envA},
+				Network:     &networking.EnvScopedObjectReference{Id: network},
+				Accept:      &networking.NetworkingV1NetworkLinkServiceAcceptPolicy{Networks: &[]string{netB}},
+			}}).Execute()
+		check("create service for pages", resp, err)
+		made = append(made, svc.GetId())
+	}
+	seen, pages, token := []string{}, 0, ""
+	for pages < 10 {
+		req := svcAPI.ListNetworkingV1NetworkLinkServices(s.ctx).Environment(envA).PageSize(2)
+		if token != "" {
+			req = req.PageToken(token)
+		}
+		page, resp, err := req.Execute()
+		check("list services page", resp, err)
+		pages++
+		seen = append(seen, serviceIDs(page.Data)...)
+		next := page.Metadata.GetNext()
+		if next == "" {
+			break
+		}
+		parsed, err := neturl.Parse(next)
+		if err != nil {
+			fail("parse metadata.next", err)
+		}
+		token = parsed.Query().Get("page_token")
+	}
+	s.report["pages"] = map[string]any{"pages": pages, "seen": seen, "made": made}
+	for _, id := range made {
+		resp, err := svcAPI.DeleteNetworkingV1NetworkLinkService(s.ctx, id).Environment(envA).Execute()
+		check("delete service for pages", resp, err)
+	}
 }
 
 func serviceIDs(data []networking.NetworkingV1NetworkLinkService) []string {

@@ -17,11 +17,22 @@ export interface CSharpClass {
   text: string;
 }
 
+/** `new Type(...) { Member = ..., ... }`: the type as written and the members assigned. */
+export interface ObjectCreation {
+  type: string;
+  members: string[];
+}
+
 export interface ParsedCSharp {
   /** Where the parser found an error or had to assume a missing token: `line:column kind`. */
   syntaxErrors: string[];
   namespaces: string[];
   classes: CSharpClass[];
+  creations: ObjectCreation[];
+  /** `var name = new Type(...)`: name → Type as written. */
+  variableTypes: Record<string, string>;
+  /** `target.Name` where target is a plain identifier. */
+  memberAccesses: { target: string; name: string }[];
 }
 
 let parser: Promise<Parser> | undefined;
@@ -62,6 +73,33 @@ function describeClass(node: Node): CSharpClass {
   };
 }
 
+function describeCreation(node: Node): ObjectCreation {
+  const initializer = node.childForFieldName("initializer");
+  const assignments = initializer?.namedChildren.filter((n) => n?.type === "assignment_expression") ?? [];
+  return {
+    type: node.childForFieldName("type")?.text ?? "",
+    members: assignments.map((n) => n?.childForFieldName("left")?.text ?? ""),
+  };
+}
+
+function variableTypes(root: Node): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const declarator of root.descendantsOfType("variable_declarator")) {
+    const value = declarator?.namedChildren.find((n) => n?.type === "object_creation_expression");
+    const name = declarator?.childForFieldName("name")?.text;
+    if (name && value) types[name] = value.childForFieldName("type")?.text ?? "";
+  }
+  return types;
+}
+
+function memberAccesses(root: Node): { target: string; name: string }[] {
+  return root.descendantsOfType("member_access_expression").flatMap((n) => {
+    const target = n?.childForFieldName("expression");
+    const name = n?.childForFieldName("name")?.text;
+    return target?.type === "identifier" && name ? [{ target: target.text, name }] : [];
+  });
+}
+
 /** Parses one C# source file. */
 export async function parseCSharp(source: string): Promise<ParsedCSharp> {
   parser ??= csharpParser();
@@ -75,7 +113,17 @@ export async function parseCSharp(source: string): Promise<ParsedCSharp> {
       .descendantsOfType(["namespace_declaration", "file_scoped_namespace_declaration"])
       .map((n) => n?.childForFieldName("name")?.text ?? "");
     const classes = root.descendantsOfType("class_declaration").flatMap((n) => (n ? [describeClass(n)] : []));
-    return { syntaxErrors, namespaces, classes };
+    const creations = root
+      .descendantsOfType("object_creation_expression")
+      .flatMap((n) => (n ? [describeCreation(n)] : []));
+    return {
+      syntaxErrors,
+      namespaces,
+      classes,
+      creations,
+      variableTypes: variableTypes(root),
+      memberAccesses: memberAccesses(root),
+    };
   } finally {
     tree.delete();
   }

@@ -1,7 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PACKAGE, packageSchema } from "../../provider/native/schema";
-import { parseCSharp, type CSharpClass, type ParsedCSharp } from "../support/csharp-syntax";
+import { parseCSharp } from "../support/csharp-syntax";
+import {
+  classIn,
+  csFiles,
+  inputsOf,
+  outputsOf,
+  parsedSdkFile as parsed,
+  pascal,
+  readSdkFile as read,
+  sdkDir,
+} from "../support/dotnet-sdk-files";
 
 // The generated .NET SDK (sdk/dotnet) against the schema it comes from, for machines without
 // `dotnet` (scripts/check-sdks.sh compiles it where `dotnet` exists): every file is valid C#, and
@@ -39,44 +49,10 @@ const schema = packageSchema() as {
 };
 const csharp = schema.language.csharp;
 const namespace = `${csharp.rootNamespace}.${csharp.namespaces[PACKAGE]}`;
-const sdkDir = path.join(__dirname, "../../sdk/dotnet");
 
 const nameOf = (token: string): string => token.split(":")[2];
-const pascal = (name: string): string => name[0].toUpperCase() + name.slice(1);
-const read = (file: string): string => fs.readFileSync(path.join(sdkDir, file), "utf8");
-
-const parsedFiles = new Map<string, Promise<ParsedCSharp>>();
-function parsed(file: string): Promise<ParsedCSharp> {
-  if (!parsedFiles.has(file)) parsedFiles.set(file, parseCSharp(read(file)));
-  return parsedFiles.get(file)!;
-}
-async function classIn(file: string, name: string): Promise<CSharpClass> {
-  const found = (await parsed(file)).classes.find((c) => c.name === name);
-  if (!found) throw new Error(`${file} declares no class ${name}`);
-  return found;
-}
-
-/** `Input("name")` / `Input("name", required: true)` attributes of a class: name → required. */
-function inputsOf(cls: CSharpClass): Record<string, boolean> {
-  const inputs: Record<string, boolean> = {};
-  for (const attribute of cls.memberAttributes) {
-    const match = /^Input\("([^"]+)"(, required: true)?\)$/.exec(attribute);
-    if (match) inputs[match[1]] = match[2] !== undefined;
-  }
-  return inputs;
-}
-const outputsOf = (cls: CSharpClass): string[] =>
-  cls.memberAttributes.flatMap((a) => /^Output\("([^"]+)"\)$/.exec(a)?.[1] ?? []).sort();
 const expectedInputs = (properties: Record<string, PropertySpec>, required: string[] = []) =>
   Object.fromEntries(Object.keys(properties).map((name) => [name, required.includes(name)]));
-
-function csFiles(dir = sdkDir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return csFiles(full);
-    return entry.name.endsWith(".cs") ? [path.relative(sdkDir, full)] : [];
-  });
-}
 
 /** Object types reachable from resources' output properties: the SDK has an output class for each. */
 function typesInOutputs(): Set<string> {

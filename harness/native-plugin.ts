@@ -56,6 +56,15 @@ function pack(out: string): Promise<string> {
   });
 }
 
+/** Tarballs of earlier builds (16 MB each) go once the current one is packed. */
+function pruneOtherBuilds(current: string): void {
+  for (const name of fs.readdirSync(CACHE_DIR)) {
+    if (name !== current && !name.startsWith("packing-")) {
+      fs.rmSync(path.join(CACHE_DIR, name), { recursive: true, force: true });
+    }
+  }
+}
+
 let packing: Promise<string> | undefined;
 
 /** The tarball of the current build (needs `npm run build`, which `npm test` runs first). */
@@ -74,6 +83,7 @@ export function pluginTarball(): Promise<string> {
       fs.mkdirSync(dir, { recursive: true });
       const tarball = path.join(dir, path.basename(packed));
       fs.renameSync(packed, tarball);
+      pruneOtherBuilds(path.basename(dir));
       return tarball;
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });

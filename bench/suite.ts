@@ -244,6 +244,8 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 export interface RunOptions {
   log?: (line: string) => void;
+  /** Only P3 (the mesh variants): for measuring a change to the mesh path without the rest. */
+  onlyMesh?: boolean;
 }
 
 export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Promise<SuiteResults> {
@@ -454,6 +456,21 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   }
 
   try {
+    if (!options.onlyMesh) await timeToReadyRuns();
+    // P3, variants interleaved in the order given.
+    for (const variant of sizes.meshVariants) await mesh(variant);
+    if (!options.onlyMesh) {
+      // The emulator alone.
+      results.throughput = await runEmulatorThroughput({ durationSeconds: sizes.throughputSeconds });
+      log(`emulator: ${Math.round(results.throughput.requestsPerSecond)} GET/s`);
+    }
+  } finally {
+    await emulator.close();
+  }
+  results.totalSeconds = round(seconds(started), 1);
+  return results;
+
+  async function timeToReadyRuns(): Promise<void> {
     // P1, interleaved: D = 0 first (and last), then for each D ours and the baseline, alternating
     // which goes first so drift in the machine's load hits both.
     const delays = [...new Set([...sizes.oursDelays, ...sizes.baselineDelays])];
@@ -472,18 +489,7 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
       oursFirst = !oursFirst;
     }
     if (sizes.engineOverheadRuns > 1) await timeToReady("ours", 0);
-
-    // P3, variants interleaved in the order given.
-    for (const variant of sizes.meshVariants) await mesh(variant);
-
-    // The emulator alone.
-    results.throughput = await runEmulatorThroughput({ durationSeconds: sizes.throughputSeconds });
-    log(`emulator: ${Math.round(results.throughput.requestsPerSecond)} GET/s`);
-  } finally {
-    await emulator.close();
   }
-  results.totalSeconds = round(seconds(started), 1);
-  return results;
 }
 
 function scheduleOf(poll: PollConfig) {

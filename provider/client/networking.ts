@@ -3,6 +3,7 @@ import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId, IdKind } from "./ids";
+import { lastWrite, noteWrite, Slot } from "./own-writes";
 import { redactStatus } from "./redaction";
 import {
   CreateEndpointRequest,
@@ -34,9 +35,6 @@ export interface ServiceFilter {
 export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
-
-// When this process last wrote each collection of each environment of an API (see `poll`).
-const lastWrites = new Map<string, number>();
 
 /** The two kinds of network-link object, each a collection of the API with the same operations. */
 const COLLECTIONS = {
@@ -96,7 +94,7 @@ export class NetworkingClient {
     maxAgeMs = 500,
     afterOwnWrites = false,
   ) {
-    const notBefore = afterOwnWrites ? this.lastWrite(kind, environment) : 0;
+    const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, kind, environment) : 0;
     return this.reader(kind, environment, maxAgeMs).get(
       id,
       () => this.read(kind, environment, id),
@@ -107,11 +105,13 @@ export class NetworkingClient {
 
   /**
    * Every object of a kind in an environment, from the snapshot the waits share: at most `maxAgeMs`
-   * old, and listed after this process's last write of that kind (so it holds every object we made).
+   * old, and listed after this process's last create in `slot` (so it holds every object we made
+   * there); without a slot, after its last write of that kind in the environment.
    */
-  async snapshot<K extends ObjectKind>(kind: K, environment: string, maxAgeMs = 500) {
+  async snapshot<K extends ObjectKind>(kind: K, environment: string, slot?: Slot, maxAgeMs = 500) {
     const reader = this.reader(kind, environment, maxAgeMs);
-    return (await reader.all(maxAgeMs, this.lastWrite(kind, environment))) as WireObjectOf<K>[];
+    const notBefore = lastWrite(this.http.endpoint, kind, environment, slot);
+    return (await reader.all(maxAgeMs, notBefore)) as WireObjectOf<K>[];
   }
 
   private reader(kind: ObjectKind, environment: string, maxAgeMs: number) {
@@ -119,20 +119,17 @@ export class NetworkingClient {
     return sharedReader(key, (sent) => this.list(kind, environment, {}, sent), maxAgeMs, true);
   }
 
-  /**
-   * When this process last completed a write to this kind's collection in this environment, with any
-   * API key (0: never). Writes elsewhere cannot change what a list of this environment holds.
-   */
-  lastWrite(kind: ObjectKind, environment: string): number {
-    return lastWrites.get(`${this.http.endpoint} ${kind} ${environment}`) ?? 0;
-  }
-
-  private async writing<T>(kind: ObjectKind, environment: string, write: () => Promise<T>): Promise<T> {
+  private async writing<T>(
+    kind: ObjectKind,
+    environment: string,
+    write: () => Promise<T>,
+    slot?: Slot,
+  ): Promise<T> {
     try {
       return await write();
     } finally {
       // Also after a failure: a write whose outcome is unknown may have been applied.
-      lastWrites.set(`${this.http.endpoint} ${kind} ${environment}`, Date.now());
+      noteWrite(this.http.endpoint, kind, environment, slot);
     }
   }
 
@@ -140,8 +137,12 @@ export class NetworkingClient {
     const { path, schema, noun } = COLLECTIONS[kind];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
-    return (await this.writing(kind, body.spec.environment.id, () =>
-      this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+    const slot = { network: body.spec.network.id, networkLinkService: service?.id };
+    return (await this.writing(
+      kind,
+      body.spec.environment.id,
+      () => this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+      slot,
     )) as WireObjectOf<K>;
   }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Writes the native provider's schema (sdk/schema.json) and its Node.js, Python and Go SDKs (sdk/…)
-# from provider/native/schema.ts, with scripts/sdk-gen (pkg/v3's code generators, at the CLI's pinned
-# version, so Go reuses what the CLI build compiled). Usage: generate-sdks.sh [output folder]
-# (default <repo>/sdk). sdk/go/confluentnetworklink/go.mod and go.sum are kept: they pin what the Go
-# SDK builds with. .NET is not generated (see scripts/sdk-gen/main.go).
+# Writes the native provider's schema (sdk/schema.json) and its Node.js, Python, Go and .NET SDKs
+# (sdk/…) from provider/native/schema.ts, with scripts/sdk-gen (pkg/v3's code generators, at the CLI's
+# pinned version, so Go reuses what the CLI build compiled) and scripts/sdk-gen-dotnet (pkg/v3
+# v3.224.0, the last with the C# generator; its first build takes a few minutes).
+# Usage: generate-sdks.sh [output folder] (default <repo>/sdk). sdk/go/confluentnetworklink/go.mod and
+# go.sum are kept: they pin what the Go SDK builds with.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,9 +19,10 @@ command -v go >/dev/null 2>&1 || { log "Go is needed to generate the SDKs (https
   process.stdout.write(JSON.stringify(packageSchema(), null, 2) + "\n");
 ') >"$out/schema.json"
 
-rm -rf "$out/nodejs" "$out/python"
+rm -rf "$out/nodejs" "$out/python" "$out/dotnet"
 [[ -d "$out/go" ]] && find "$out/go" -type f ! -name go.mod ! -name go.sum -delete
 (cd "$repo/scripts/sdk-gen" && go run . "$out/schema.json" "$out")
+(cd "$repo/scripts/sdk-gen-dotnet" && go run . "$out/schema.json" "$out/dotnet")
 
 # The Go SDK is its own module (its import path is the schema's importBasePath).
 go_sdk="$out/go/confluentnetworklink"
@@ -30,4 +32,4 @@ if [[ ! -f "$go_sdk/go.mod" ]]; then
   printf 'module %s\n\ngo 1.26.8\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$base" "$sdk_version" >"$go_sdk/go.mod"
   (cd "$go_sdk" && go mod tidy)
 fi
-log "wrote $out/{schema.json,nodejs,python,go}"
+log "wrote $out/{schema.json,nodejs,python,go,dotnet}"

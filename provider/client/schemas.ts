@@ -123,14 +123,9 @@ export interface CreateServiceRequest {
   };
 }
 
-/** Body of PATCH /network-link-services/{id}: the environment locates the resource. */
+/** Body of PATCH /network-link-services/{id}: the create body without the network (not updatable); the environment locates the resource. */
 export interface UpdateServiceRequest {
-  spec: {
-    environment: { id: string };
-    display_name?: string;
-    description?: string;
-    accept?: { environments: string[]; networks: string[] };
-  };
+  spec: Omit<CreateServiceRequest["spec"], "network">;
 }
 
 /** Body of POST /network-link-endpoints. */

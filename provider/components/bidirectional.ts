@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
@@ -68,10 +69,7 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
   /** True when `obj` is a BidirectionalNetworkLink (also from another copy of this package), and only then. */
   static override isInstance(obj: unknown): obj is BidirectionalNetworkLink {
-    return (
-      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
-      "confluent-network-link:index:BidirectionalNetworkLink"
-    );
+    return hasTypeToken(obj, "confluent-network-link:index:BidirectionalNetworkLink");
   }
 
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
@@ -82,10 +83,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
 
   /** True when `obj` is a NetworkLinkMesh (also from another copy of this package), and only then. */
   static override isInstance(obj: unknown): obj is NetworkLinkMesh {
-    return (
-      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
-      "confluent-network-link:index:NetworkLinkMesh"
-    );
+    return hasTypeToken(obj, "confluent-network-link:index:NetworkLinkMesh");
   }
 
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
+import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   childSettings,
@@ -63,10 +64,7 @@ export class NetworkLink extends pulumi.ComponentResource {
 
   /** True when `obj` is a NetworkLink (also from another copy of this package), and only then. */
   static override isInstance(obj: unknown): obj is NetworkLink {
-    return (
-      (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType ===
-      "confluent-network-link:index:NetworkLink"
-    );
+    return hasTypeToken(obj, "confluent-network-link:index:NetworkLink");
   }
 
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -240,7 +240,16 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
         respectSchemaVersion: true,
         generateResourceContainerTypes: true,
       },
-      csharp: { rootNamespace: "PulumiConfluentNetworkLink", respectSchemaVersion: true },
+      csharp: {
+        // Namespace and NuGet package ID PulumiConfluentNetworkLink.ConfluentNetworkLink: the publisher
+        // first, as nuget.org reserves the `Pulumi.` prefix for Pulumi's own packages.
+        rootNamespace: "PulumiConfluentNetworkLink",
+        namespaces: { [PACKAGE]: "ConfluentNetworkLink" },
+        // The range the C# generator of pkg/v3 v3.224.0 targets (its Utilities.cs needs
+        // InvokeOutputOptions, Pulumi 3.71+); NuGet restores the lowest match, 3.76.1.
+        packageReferences: { Pulumi: "[3.76.1,4)" },
+        respectSchemaVersion: true,
+      },
     },
   };
 }

@@ -149,19 +149,13 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
     expect(list).toHaveBeenCalledTimes(2);
   });
 
-  it("a list that does not say when it left counts from its call, as before", async () => {
-    let release: () => void = () => undefined;
-    let version = 0;
-    const list = jest.fn(async () => {
-      const mine = ++version;
-      if (mine === 1) await new Promise<void>((r) => (release = r));
-      return [{ id: "a", version: mine }];
-    });
+  it("a reader whose list does not say when it left counts each list from its call, as before", async () => {
+    const { list, sendAll } = queuedList();
     const reader = new BatchReader(list, 500);
     const first = reader.get("a", direct);
     await new Promise((r) => setTimeout(r, 5));
     const second = reader.get("a", direct, 500, Date.now());
-    release();
+    sendAll();
     expect((await first).version).toBe(1);
     expect((await second).version).toBe(2);
   });

@@ -5,6 +5,7 @@
  *   npm run bench                  full sizes (under 10 minutes): writes bench/RESULTS.md and bench/time-to-ready.svg
  *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
  *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
+ *   --only p3                      only the mesh benchmark (P3): prints its rows, writes results.json to --out (default bench/.work/)
  *   --render <results.json>        only re-render RESULTS.md and the chart from saved results (bench/.work/results.json)
  */
 import * as fs from "node:fs";
@@ -38,6 +39,15 @@ export async function runBench(options: { quick: boolean; outDir: string; log?: 
   return { results, markdown, svg, files: files.map(([file]) => file) } satisfies BenchOutput;
 }
 
+/** P3 alone; its raw numbers go to `outDir`/results.json (RESULTS.md needs the whole suite). */
+async function runMeshOnly(quick: boolean, outDir: string): Promise<string> {
+  const results = await runSuite(quick ? QUICK_SIZES : FULL_SIZES, { onlyMesh: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, "results.json");
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  return file;
+}
+
 /** Re-renders RESULTS.md and the chart from a saved results.json (after editing bench/analysis.md). */
 function render(resultsFile: string, outDir: string): string[] {
   const results = JSON.parse(fs.readFileSync(resultsFile, "utf8")) as SuiteResults;
@@ -59,6 +69,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const quick = argv.includes("--quick");
   const outIndex = argv.indexOf("--out");
+  const onlyIndex = argv.indexOf("--only");
+  if (onlyIndex >= 0) {
+    if (argv[onlyIndex + 1] !== "p3") throw new Error("--only takes p3 (the one benchmark that runs alone)");
+    const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, ".work"));
+    console.log(`wrote ${await runMeshOnly(quick, outDir)}`);
+    return;
+  }
   const outDir =
     outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(__dirname, quick ? ".work" : ".");
   const { files, markdown } = await runBench({ quick, outDir });

@@ -253,6 +253,8 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 export interface RunOptions {
   log?: (line: string) => void;
+  /** Only P3 (the mesh variants): for measuring a change to the mesh path without the rest. */
+  onlyMesh?: boolean;
 }
 
 export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Promise<SuiteResults> {
@@ -462,7 +464,10 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
     }
   }
 
-  const native = sizes.nativeDelays.length > 0 ? await NativeBench.open(sizes.deprovisioningMs) : undefined;
+  const native =
+    !options.onlyMesh && sizes.nativeDelays.length > 0
+      ? await NativeBench.open(sizes.deprovisioningMs)
+      : undefined;
   if (native) results.native = native.results;
   async function nativeRun(delaySeconds: number): Promise<void> {
     if (!native || !sizes.nativeDelays.includes(delaySeconds)) return;
@@ -471,6 +476,26 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   }
 
   try {
+    if (!options.onlyMesh) await timeToReadyRuns();
+    // P3, variants interleaved in the order given.
+    for (const variant of sizes.meshVariants) await mesh(variant);
+    if (!options.onlyMesh) {
+      // The emulator alone.
+      results.throughput = await runEmulatorThroughput({ durationSeconds: sizes.throughputSeconds });
+      log(`emulator: ${Math.round(results.throughput.requestsPerSecond)} GET/s`);
+      if (native?.results.state) {
+        const state = native.results.state;
+        log(`P4 native: largest resource ${state.largest} bytes of the export (mean ${state.mean})`);
+      }
+    }
+  } finally {
+    await native?.close();
+    await emulator.close();
+  }
+  results.totalSeconds = round(seconds(started), 1);
+  return results;
+
+  async function timeToReadyRuns(): Promise<void> {
     // P1, interleaved: D = 0 first (and last), then for each D ours and the baseline, alternating
     // which goes first so drift in the machine's load hits both.
     const delays = [...new Set([...sizes.oursDelays, ...sizes.baselineDelays])];
@@ -491,23 +516,7 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
       oursFirst = !oursFirst;
     }
     if (sizes.engineOverheadRuns > 1) await timeToReady("ours", 0);
-
-    // P3, variants interleaved in the order given.
-    for (const variant of sizes.meshVariants) await mesh(variant);
-
-    // The emulator alone.
-    results.throughput = await runEmulatorThroughput({ durationSeconds: sizes.throughputSeconds });
-    log(`emulator: ${Math.round(results.throughput.requestsPerSecond)} GET/s`);
-    if (native?.results.state) {
-      const state = native.results.state;
-      log(`P4 native: largest resource ${state.largest} bytes of the export (mean ${state.mean})`);
-    }
-  } finally {
-    await native?.close();
-    await emulator.close();
   }
-  results.totalSeconds = round(seconds(started), 1);
-  return results;
 }
 
 function scheduleOf(poll: PollConfig) {

@@ -3,15 +3,31 @@
  * a stack runs in one provider process; when their polls coincide, one list answers them all, which
  * keeps a mesh of many links far below the API's rate limit (bench/RESULTS.md, P3).
  */
+
+/**
+ * Lists every object. A list that calls `sent` when its first request leaves (after any wait in the
+ * pacer; see `tellsWhenSent`) can be shared for as long as it is queued: what it returns is read after
+ * that moment.
+ */
+export type ListCall<T> = (sent: () => void) => Promise<T[]>;
+
+interface Listing<T> {
+  /** When the server read the data at the earliest; undefined while the request is still queued. */
+  readFrom: number | undefined;
+  items: Promise<Map<string, T>>;
+}
+
 export class BatchReader<T extends { id: string }> {
-  private inflight: { started: number; items: Promise<Map<string, T>> } | undefined;
+  private inflight: Listing<T> | undefined;
   private last: Map<string, T> | undefined;
-  private fetchedAt = -Infinity;
+  private lastReadFrom = -Infinity;
 
   constructor(
-    private readonly list: () => Promise<T[]>,
+    private readonly list: ListCall<T>,
     /** A snapshot younger than this answers without a new list call (each call may ask for less). */
     private readonly maxAgeMs: number,
+    /** Whether `list` calls `sent`; otherwise a list counts as read from the moment it is called. */
+    private readonly tellsWhenSent = false,
   ) {}
 
   /**
@@ -28,29 +44,43 @@ export class BatchReader<T extends { id: string }> {
     return [...(await this.snapshot(maxAgeMs, notBefore)).values()];
   }
 
-  /** A snapshot from a list started less than `maxAgeMs` ago, and not before `notBefore` (epoch ms). */
+  /**
+   * A snapshot read by the server less than `maxAgeMs` ago and not before `notBefore` (epoch ms). A
+   * list still waiting to be sent qualifies for any caller: the server reads it after now.
+   */
   private snapshot(maxAgeMs: number, notBefore: number): Promise<Map<string, T>> {
     const now = Date.now();
-    const fresh = (started: number) => maxAgeMs > 0 && now - started < maxAgeMs && started >= notBefore;
-    if (this.inflight && fresh(this.inflight.started)) return this.inflight.items;
-    if (this.last && fresh(this.fetchedAt)) return Promise.resolve(this.last);
-    const started = now;
-    const items = this.list().then((list) => {
+    const fresh = (readFrom: number) => now - readFrom < maxAgeMs && readFrom >= notBefore;
+    if (maxAgeMs > 0 && this.inflight && fresh(this.inflight.readFrom ?? now)) return this.inflight.items;
+    if (maxAgeMs > 0 && this.last && fresh(this.lastReadFrom)) return Promise.resolve(this.last);
+    return this.listNow(now);
+  }
+
+  private listNow(started: number): Promise<Map<string, T>> {
+    const entry: Listing<T> = {
+      readFrom: this.tellsWhenSent ? undefined : started,
+      items: Promise.resolve(new Map()),
+    };
+    const sent = () => {
+      entry.readFrom ??= Date.now();
+    };
+    entry.items = this.list(sent).then((list) => {
       const snapshot = new Map(list.map((item) => [item.id, item]));
+      // A list that never said when it left may have been read as early as its call.
+      const readFrom = entry.readFrom ?? started;
       // Lists may overlap (a caller that wants a fresher one does not share): keep the newest.
-      if (started >= this.fetchedAt) {
+      if (readFrom >= this.lastReadFrom) {
         this.last = snapshot;
-        this.fetchedAt = started;
+        this.lastReadFrom = readFrom;
       }
       return snapshot;
     });
-    const entry = { started, items };
     this.inflight = entry;
     const clear = () => {
       if (this.inflight === entry) this.inflight = undefined;
     };
-    items.then(clear, clear);
-    return items;
+    entry.items.then(clear, clear);
+    return entry.items;
   }
 }
 
@@ -59,12 +89,13 @@ const readers = new Map<string, BatchReader<{ id: string }>>();
 /** The process-wide reader for `key` (API identity, kind and environment). */
 export function sharedReader<T extends { id: string }>(
   key: string,
-  list: () => Promise<T[]>,
+  list: ListCall<T>,
   maxAgeMs: number,
+  tellsWhenSent = false,
 ): BatchReader<T> {
   let reader = readers.get(key);
   if (!reader) {
-    reader = new BatchReader(list, maxAgeMs);
+    reader = new BatchReader(list, maxAgeMs, tellsWhenSent);
     readers.set(key, reader);
   }
   return reader as unknown as BatchReader<T>;

@@ -53,6 +53,13 @@ const NETWORK_ERRORS = [
 // the resource it may have made first. These two mean the request was not processed.
 const POST_SAFE_ERRORS = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
 
+export interface RequestOptions {
+  searchParams?: URLSearchParams;
+  json?: object;
+  /** Called when the request leaves, after any wait in the pacer (and again on each retry). */
+  onSent?: () => void;
+}
+
 export interface HttpResponse<T> {
   status: number;
   body: T;
@@ -97,7 +104,13 @@ export class HttpClient {
         },
       },
       hooks: {
-        beforeRequest: [(request) => pacer.acquire(request.method !== "GET", contextOf(request).deadline)],
+        beforeRequest: [
+          async (request) => {
+            const context = contextOf(request);
+            await pacer.acquire(request.method !== "GET", context.deadline);
+            context.onSent?.();
+          },
+        ],
         afterResponse: [
           (response) => {
             pacer.observe(
@@ -116,7 +129,7 @@ export class HttpClient {
     operation: string,
     method: "GET" | "POST" | "PATCH" | "DELETE",
     path: string,
-    options: { searchParams?: URLSearchParams; json?: object } = {},
+    options: RequestOptions = {},
   ): Promise<HttpResponse<T>> {
     const deadline = currentDeadline();
     const left = deadline === undefined ? Infinity : deadline - Date.now();
@@ -137,7 +150,7 @@ export class HttpClient {
         json: options.json as Record<string, unknown> | undefined,
         responseType: "json",
         timeout: { request: Math.max(1, Math.min(this.requestTimeoutMs, left)) },
-        context: { startedAt: Date.now(), deadline } satisfies RequestContext,
+        context: { startedAt: Date.now(), deadline, onSent: options.onSent } satisfies RequestContext,
       });
       return {
         status: response.statusCode,
@@ -173,6 +186,7 @@ interface RequestContext {
   startedAt?: number;
   /** The operation's deadline (epoch ms), when one is set. */
   deadline?: number;
+  onSent?: () => void;
 }
 
 function contextOf(options: { context?: unknown }): RequestContext {

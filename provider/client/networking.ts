@@ -3,6 +3,7 @@ import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId, IdKind } from "./ids";
+import { lastWrite, noteWrite, Slot } from "./own-writes";
 import { redactStatus } from "./redaction";
 import {
   CreateEndpointRequest,
@@ -35,9 +36,6 @@ export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
 
-// When each API identity and kind was last written by this process (see `poll`).
-const lastWrites = new Map<string, number>();
-
 /** The two kinds of network-link object, each a collection of the API with the same operations. */
 const COLLECTIONS = {
   service: { path: SERVICES, schema: networkLinkServiceSchema, noun: "network link service" },
@@ -60,9 +58,14 @@ export class NetworkingClient {
   }
 
   /** Every object of a kind in an environment, through all pages. */
-  async list<K extends ObjectKind>(kind: K, environment: string, filter: EndpointFilter = {}) {
+  async list<K extends ObjectKind>(
+    kind: K,
+    environment: string,
+    filter: EndpointFilter = {},
+    onSent?: () => void,
+  ) {
     const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.listAll(`listing ${noun}s`, path, schema, {
+    return (await this.listAll(`listing ${noun}s`, path, schema, onSent, {
       environment: checkedId("environment", environment),
       "spec.network": filter.network,
       "spec.display_name": filter.displayName,
@@ -91,7 +94,7 @@ export class NetworkingClient {
     maxAgeMs = 500,
     afterOwnWrites = false,
   ) {
-    const notBefore = afterOwnWrites ? this.lastWrite(kind) : 0;
+    const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, kind, environment) : 0;
     return this.reader(kind, environment, maxAgeMs).get(
       id,
       () => this.read(kind, environment, id),
@@ -102,29 +105,31 @@ export class NetworkingClient {
 
   /**
    * Every object of a kind in an environment, from the snapshot the waits share: at most `maxAgeMs`
-   * old, and listed after this process's last write of that kind (so it holds every object we made).
+   * old, and listed after this process's last create in `slot` (so it holds every object we made
+   * there); without a slot, after its last write of that kind in the environment.
    */
-  async snapshot<K extends ObjectKind>(kind: K, environment: string, maxAgeMs = 500) {
+  async snapshot<K extends ObjectKind>(kind: K, environment: string, slot?: Slot, maxAgeMs = 500) {
     const reader = this.reader(kind, environment, maxAgeMs);
-    return (await reader.all(maxAgeMs, this.lastWrite(kind))) as WireObjectOf<K>[];
+    const notBefore = lastWrite(this.http.endpoint, kind, environment, slot);
+    return (await reader.all(maxAgeMs, notBefore)) as WireObjectOf<K>[];
   }
 
   private reader(kind: ObjectKind, environment: string, maxAgeMs: number) {
     const key = `${this.http.identity} ${kind} ${environment}`;
-    return sharedReader(key, () => this.list(kind, environment), maxAgeMs);
+    return sharedReader(key, (sent) => this.list(kind, environment, {}, sent), maxAgeMs, true);
   }
 
-  /** When this process last completed a write of this kind with this API identity (0: never). */
-  lastWrite(kind: ObjectKind): number {
-    return lastWrites.get(`${this.http.identity} ${kind}`) ?? 0;
-  }
-
-  private async writing<T>(kind: ObjectKind, write: () => Promise<T>): Promise<T> {
+  private async writing<T>(
+    kind: ObjectKind,
+    environment: string,
+    write: () => Promise<T>,
+    slot?: Slot,
+  ): Promise<T> {
     try {
       return await write();
     } finally {
       // Also after a failure: a write whose outcome is unknown may have been applied.
-      lastWrites.set(`${this.http.identity} ${kind}`, Date.now());
+      noteWrite(this.http.endpoint, kind, environment, slot);
     }
   }
 
@@ -132,21 +137,25 @@ export class NetworkingClient {
     const { path, schema, noun } = COLLECTIONS[kind];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
-    return (await this.writing(kind, () =>
-      this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+    const slot = { network: body.spec.network.id, networkLinkService: service?.id };
+    return (await this.writing(
+      kind,
+      body.spec.environment.id,
+      () => this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+      slot,
     )) as WireObjectOf<K>;
   }
 
   async update<K extends ObjectKind>(kind: K, id: string, body: UpdateBody<K>): Promise<WireObjectOf<K>> {
     const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.writing(kind, () =>
+    return (await this.writing(kind, body.spec.environment.id, () =>
       this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, kind, id), { json: body }),
     )) as WireObjectOf<K>;
   }
 
   async remove(kind: ObjectKind, environment: string, id: string): Promise<void> {
     const { path, noun } = COLLECTIONS[kind];
-    await this.writing(kind, () =>
+    await this.writing(kind, environment, () =>
       this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, kind, id), {
         searchParams: environmentQuery(environment),
       }),
@@ -172,6 +181,7 @@ export class NetworkingClient {
       `listing endpoints associated with ${serviceId}`,
       ASSOCIATIONS,
       networkLinkServiceAssociationSchema,
+      undefined,
       {
         environment: checkedId("environment", environment),
         "spec.network_link_service": [checkedId("service", serviceId)],
@@ -214,6 +224,7 @@ export class NetworkingClient {
     operation: string,
     path: string,
     item: S,
+    onSent: (() => void) | undefined,
     query: Record<string, string | string[] | undefined>,
   ): Promise<z.infer<S>[]> {
     const schema = listSchema(item);
@@ -223,7 +234,11 @@ export class NetworkingClient {
       const searchParams = toSearchParams(query);
       searchParams.set("page_size", String(PAGE_SIZE));
       if (pageToken) searchParams.set("page_token", pageToken);
-      const response = await this.http.request<unknown>(operation, "GET", path, { searchParams });
+      // Only the first page says when the list left: the later pages are read later still.
+      const response = await this.http.request<unknown>(operation, "GET", path, {
+        searchParams,
+        onSent: page === 0 ? onSent : undefined,
+      });
       const list = parse(operation, schema, response.body, response.requestId);
       items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));
       pageToken = nextPageToken(list.metadata.next);

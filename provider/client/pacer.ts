@@ -7,6 +7,11 @@
  * can wait, a create on the critical path should not), and after a 429 holds everything until its
  * Retry-After has passed, so that throttled requests do not all come back at the same instant.
  *
+ * One request of the budget is kept unspent while the limit allows two or more: the one that empties
+ * it gets `Remaining: 0` and a Reset to wait for (a full second of a token bucket's refill, where one
+ * token takes 1/limit s), so spending it would trade a steady flow for bursts and one-second stalls.
+ * Against a fixed window nothing is lost: the kept request goes once the pacer's own refill allows.
+ *
  * Header values are the server's word, not ours: a limit below one request per second, or a reset or
  * hold beyond MAX_HOLD_MS, is not believed, and no request waits past its operation's deadline.
  */
@@ -80,7 +85,8 @@ export class Pacer {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].deadline <= now) this.queue.splice(i, 1)[0].go();
     }
-    while (this.queue.length > 0 && now >= this.heldUntil && this.tokens >= 1) {
+    const needed = this.limit >= 2 && this.limit !== Infinity ? 2 : 1;
+    while (this.queue.length > 0 && now >= this.heldUntil && this.tokens >= needed) {
       const index = Math.max(
         0,
         this.queue.findIndex((waiting) => waiting.write),
@@ -90,7 +96,7 @@ export class Pacer {
       next.go();
     }
     if (this.queue.length === 0) return;
-    const untilToken = this.limit === Infinity ? 0 : ((1 - this.tokens) / this.limit) * 1000;
+    const untilToken = this.limit === Infinity ? 0 : ((needed - this.tokens) / this.limit) * 1000;
     const untilDeadline = Math.min(...this.queue.map((w) => w.deadline)) - now;
     const wait = Math.min(Math.max(this.heldUntil - now, untilToken, 1), untilDeadline, MAX_HOLD_MS);
     this.timer = setTimeout(

@@ -3,7 +3,6 @@ import type { CredentialSource } from "../credential-source";
 import {
   hasTypeToken,
   LinkObjectResource,
-  registeredProps,
   type LinkObjectArgs,
   type LinkObjectGetState,
 } from "./link-object";
@@ -61,16 +60,20 @@ export interface NetworkLinkEndpointArgs extends LinkObjectArgs {
 export type NetworkLinkEndpointGetState = LinkObjectGetState;
 
 const ENDPOINT_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkEndpoint";
-const OUTPUTS = [
-  "network",
-  "networkLinkService",
-  "displayName",
-  "description",
-  "resourceName",
-  "phase",
-  "errorCode",
-  "errorMessage",
-] as const;
+const ENDPOINT = {
+  forwarder: endpointForwarder,
+  typeName: "NetworkLinkEndpoint",
+  outputs: [
+    "network",
+    "networkLinkService",
+    "displayName",
+    "description",
+    "resourceName",
+    "phase",
+    "errorCode",
+    "errorMessage",
+  ],
+};
 
 /**
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
@@ -124,10 +127,7 @@ export class NetworkLinkEndpoint extends LinkObjectResource {
   }
 
   constructor(name: string, args: NetworkLinkEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = registeredProps(name, args, opts, OUTPUTS, {
-      networkLinkService: serviceReference(args.networkLinkService),
-    });
-    super(endpointForwarder, name, props, opts, "confluent-network-link", "NetworkLinkEndpoint");
+    super(ENDPOINT, name, args, opts, { networkLinkService: serviceReference(args.networkLinkService) });
   }
 }
 

@@ -58,7 +58,10 @@ export function hasTypeToken(obj: unknown, type: string): boolean {
   return (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType === type;
 }
 
-/** Outputs both resources have alike; each kind declares the rest (its phase union, service, accept). */
+/**
+ * Outputs both resources have alike, and how both register; each kind declares the rest (its phase
+ * union, service, accept) and its own documented `get` and `isInstance`.
+ */
 export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   /** The environment of the network that holds this object. */
   declare readonly environment: pulumi.Output<{ id: string }>;
@@ -74,4 +77,16 @@ export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   declare readonly errorCode: pulumi.Output<string | undefined>;
   /** The API's error message, when it reports one. */
   declare readonly errorMessage: pulumi.Output<string | undefined>;
+
+  /** Registers a resource of one kind: its forwarder, type name and declared outputs (see registeredProps). */
+  protected constructor(
+    kind: { forwarder: pulumi.dynamic.ResourceProvider; typeName: string; outputs: readonly string[] },
+    name: string,
+    args: LinkObjectArgs & LinkObjectGetState,
+    opts: pulumi.CustomResourceOptions | undefined,
+    extraInputs: Record<string, unknown> = {},
+  ) {
+    const props = registeredProps(name, args, opts, kind.outputs, extraInputs);
+    super(kind.forwarder, name, props, opts, "confluent-network-link", kind.typeName);
+  }
 }

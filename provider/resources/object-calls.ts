@@ -69,8 +69,9 @@ export async function removeObject<I extends BaseInputs, W extends WireObject>(
 
 /**
  * The objects that hold the one-per slot the inputs would take (a network's service; its endpoint to
- * one service). `shared`: from the list the waits of the process share (at most 500 ms old), which
- * keeps a mesh of creates from adding a list call each; otherwise a list of its own, now.
+ * one service). `shared`: from the list the waits of the process share (at most 500 ms old, and read
+ * after this process's last create in that slot), which keeps a mesh of creates from adding a list
+ * call each; otherwise a list of its own, now.
  */
 export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   kind: Kind<I, W>,
@@ -79,12 +80,11 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   shared = false,
 ): Promise<W[]> {
   const environment = inputs.environment.id;
+  const filter = { network: [inputs.network.id], ...kind.slot?.filter(inputs) };
+  const slot = { network: inputs.network.id, networkLinkService: filter.networkLinkService?.[0] };
   const listed = (shared
-    ? await client.snapshot(kind.collection, environment)
-    : await client.list(kind.collection, environment, {
-        network: [inputs.network.id],
-        ...kind.slot?.filter(inputs),
-      })) as unknown as W[];
+    ? await client.snapshot(kind.collection, environment, slot)
+    : await client.list(kind.collection, environment, filter)) as unknown as W[];
   return listed.filter(
     (o) => o.spec.network.id === inputs.network.id && (kind.slot?.holds(o, inputs) ?? true),
   );

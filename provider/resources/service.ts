@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   hasTypeToken,
   LinkObjectResource,
-  registeredProps,
   type LinkObjectArgs,
   type LinkObjectGetState,
 } from "./link-object";
@@ -47,16 +46,20 @@ export interface NetworkLinkServiceArgs extends LinkObjectArgs {
 export type NetworkLinkServiceGetState = LinkObjectGetState;
 
 const SERVICE_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkService";
-const OUTPUTS = [
-  "network",
-  "displayName",
-  "description",
-  "accept",
-  "resourceName",
-  "phase",
-  "errorCode",
-  "errorMessage",
-] as const;
+const SERVICE = {
+  forwarder: serviceForwarder,
+  typeName: "NetworkLinkService",
+  outputs: [
+    "network",
+    "displayName",
+    "description",
+    "accept",
+    "resourceName",
+    "phase",
+    "errorCode",
+    "errorMessage",
+  ],
+};
 
 /**
  * A Network Link Service in the target network: the side that accepts connections. Endpoints in
@@ -106,8 +109,7 @@ export class NetworkLinkService extends LinkObjectResource {
   }
 
   constructor(name: string, args: NetworkLinkServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = registeredProps(name, args, opts, OUTPUTS);
-    super(serviceForwarder, name, props, opts, "confluent-network-link", "NetworkLinkService");
+    super(SERVICE, name, args, opts);
     // Known here at preview, and pinned on this resource (the provider's own lines go under the stack).
     if (!opts?.id) {
       pulumi.output(args.accept).apply((accept) => {

@@ -94,3 +94,69 @@ describe("BatchReader notBefore (defect 8 without losing the sharing)", () => {
     expect(list).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("BatchReader: a list still queued is shared (bench P3)", () => {
+  /** A list that stays queued (not sent) until `send()` and answers with its version once sent. */
+  function queuedList() {
+    let version = 0;
+    const queue: (() => void)[] = [];
+    const list = jest.fn(async (sent?: () => void) => {
+      const mine = ++version;
+      await new Promise<void>((resolve) => queue.push(resolve));
+      sent?.();
+      return [{ id: "a", version: mine }];
+    });
+    const sendAll = () => queue.splice(0).forEach((send) => send());
+    return { list, sendAll };
+  }
+  const direct = async () => ({ id: "a", version: -1 });
+
+  it("a caller that needs a list newer than a write made after the queued list's call joins it", async () => {
+    const { list, sendAll } = queuedList();
+    const reader = new BatchReader(list, 500, true);
+    const first = reader.get("a", direct);
+    await new Promise((r) => setTimeout(r, 5));
+    // A write completed after the first list was called, but before it left: it will see the write.
+    const wroteAt = Date.now();
+    const second = reader.get("a", direct, 500, wroteAt);
+    sendAll();
+    expect((await first).version).toBe(1);
+    expect((await second).version).toBe(1);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it("a caller older than maxAgeMs allows still joins a list that has not left yet", async () => {
+    const { list, sendAll } = queuedList();
+    const reader = new BatchReader(list, 20, true);
+    const first = reader.get("a", direct);
+    await new Promise((r) => setTimeout(r, 40));
+    const second = reader.get("a", direct);
+    sendAll();
+    expect((await second).version).toBe((await first).version);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it("once sent, a list that left before a write does not answer a caller that needs the write", async () => {
+    const { list, sendAll } = queuedList();
+    const reader = new BatchReader(list, 500, true);
+    const first = reader.get("a", direct);
+    sendAll();
+    await first;
+    await new Promise((r) => setTimeout(r, 5));
+    const second = reader.get("a", direct, 500, Date.now());
+    sendAll();
+    expect((await second).version).toBe(2);
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+
+  it("a reader whose list does not say when it left counts each list from its call, as before", async () => {
+    const { list, sendAll } = queuedList();
+    const reader = new BatchReader(list, 500);
+    const first = reader.get("a", direct);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = reader.get("a", direct, 500, Date.now());
+    sendAll();
+    expect((await first).version).toBe(1);
+    expect((await second).version).toBe(2);
+  });
+});

@@ -82,4 +82,23 @@ describe("Pacer bounds (defect 9)", () => {
     await jest.advanceTimersByTimeAsync(61_000);
     expect(done()).toBe(true);
   });
+
+  it("keeps the last request of the budget, so the server never answers Remaining 0 and a Reset to wait for", async () => {
+    const pacer = new Pacer();
+    // 5 per second, 4 left: 3 go now, the fourth when the refill allows (200 ms), not at once.
+    pacer.observe("5", "4", "1");
+    const done = [0, 1, 2, 3].map(() => settled(pacer.acquire(false)));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done.map((d) => d())).toEqual([true, true, true, false]);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(done[3]()).toBe(true);
+  });
+
+  it("spends the whole budget when the limit is a single request", async () => {
+    const pacer = new Pacer();
+    pacer.observe("1", "1", "1");
+    const done = settled(pacer.acquire(false));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(true);
+  });
 });

@@ -5,7 +5,11 @@ import { objectsInSlot, postObject } from "./object-calls";
 import { sleep } from "./provider-context";
 import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
 
-const ATTEMPTS = 5;
+// A POST whose outcome is unknown is tried again at most this often, waiting 1, 2, 3, then 4 s
+// between tries (22 s in all): at 30% random 5xx, five failures in a row came once in a few hundred
+// creates; eight come once in about 15,000.
+const ATTEMPTS = 8;
+const MAX_BACKOFF_STEPS = 4;
 
 /**
  * Creates an object exactly once, and never takes another's for ours. The objects already in the slot
@@ -41,7 +45,7 @@ export async function createOnce<I extends BaseInputs, W extends WireObject>(
       if (conflict) throw await slotTakenError(kind, client, inputs, err);
       outcomeUnknown = true;
       if (attempt >= ATTEMPTS) throw err;
-      await sleep(retryDelayMs * attempt);
+      await sleep(retryDelayMs * Math.min(attempt, MAX_BACKOFF_STEPS));
     }
   }
 }

@@ -32,6 +32,9 @@ const matrix: [string, FaultSettings][] = [
   ["a 429 storm with Retry-After", { rateLimit: { requestsPerSecond: 4 } }],
   ["a burst of 503s", { errors: { count: 4, status: 503 } }],
   ["a burst of 500s on POST", { errors: { count: 2, status: 500, methods: ["POST"] } }],
+  // Seven failed POSTs in a row: at 30% random failures, five in a row came once in a few hundred
+  // creates (seen in a full test run), which the former limit of five attempts turned into a failed up.
+  ["a run of seven 500s on POST", { errors: { count: 7, status: 500, methods: ["POST"] } }],
   ["30% of requests failing with 502", { errors: { fraction: 0.3, status: 502 } }],
   ["connection resets", { resetConnections: 3 }],
   ["added latency", { latencyMs: 150 }],

@@ -245,7 +245,7 @@ export function phasesOf(
 }
 
 /** True when every endpoint is READY. */
-export function allReady(endpoints: NetworkLinkEndpoint[]): pulumi.Output<boolean> {
+export function allReady(endpoints: { phase: pulumi.Output<string> }[]): pulumi.Output<boolean> {
   return pulumi.all(endpoints.map((e) => e.phase)).apply((phases) => phases.every((p) => p === "READY"));
 }
 

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { validatePair } from "../components/bidirectional";
 import { validateMesh } from "../components/mesh";
 import { validateLink } from "../components/network-link";
+import { allReady, phasesOf } from "../components/shared";
 import { NativeEndpoint, NativeService } from "./resources";
 import { TOKENS } from "./schema";
 
@@ -140,15 +141,6 @@ async function buildLinks(
     }),
   );
   return { services, endpoints };
-}
-
-function phasesOf(resources: Record<string, { phase: pulumi.Output<string> }>) {
-  const entries = Object.entries(resources).map(([key, r]) => r.phase.apply((p) => [key, p] as const));
-  return pulumi.all(entries).apply((pairs) => Object.fromEntries(pairs));
-}
-
-function allReady(endpoints: { phase: pulumi.Output<string> }[]) {
-  return pulumi.all(endpoints.map((e) => e.phase)).apply((phases) => phases.every((p) => p === "READY"));
 }
 
 async function bidirectional(component: NativeComponent, name: string, inputs: Inputs) {

@@ -6,6 +6,7 @@
  *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
  *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
  *   --only p3                      only the mesh benchmark (P3): prints its rows, writes results.json to --out (default bench/.work/)
+ *   BENCH_EMULATOR_LOG=1           the emulator logs every request (JSON lines, on stderr): for timelines of a run
  *   --render <results.json>        only re-render RESULTS.md and the chart from saved results (bench/.work/results.json)
  */
 import * as fs from "node:fs";

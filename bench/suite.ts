@@ -270,6 +270,7 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   const emulator = await startEmulator({
     seed: { ...DEFAULT_SEED, environments: [...DEFAULT_SEED.environments, EXTRA_ENVIRONMENT] },
     delays: { deprovisioningMs: sizes.deprovisioningMs },
+    logger: process.env.BENCH_EMULATOR_LOG === "1",
   });
   const admin = new EmulatorAdmin(emulator.url);
   const results: SuiteResults = {

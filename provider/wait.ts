@@ -11,6 +11,8 @@ export interface PollSchedule {
   growth: number;
   /** Longest gap between polls. Default 10 000 ms. */
   maxDelayMs: number;
+  /** Shortest gap between later polls. Default: initialDelayMs. */
+  minDelayMs?: number;
   /** Fixed gap instead (for comparing with other tools' schedules); overrides growth when set. */
   fixedIntervalMs?: number;
 }
@@ -127,5 +129,15 @@ function errorText(err: unknown): string {
 /** The gap before the next poll, given how long we have waited so far. */
 export function nextDelay(schedule: PollSchedule, elapsedMs: number): number {
   if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
-  return Math.min(schedule.maxDelayMs, Math.max(schedule.initialDelayMs, elapsedMs * schedule.growth));
+  const shortest = schedule.minDelayMs ?? schedule.initialDelayMs;
+  return Math.min(schedule.maxDelayMs, Math.max(shortest, elapsedMs * schedule.growth));
+}
+
+/**
+ * The schedule with later gaps half as long: as short as half its first delay, and half its share of
+ * the time waited (a fixed interval stays as it is).
+ */
+export function twiceAsOften(schedule: Partial<PollSchedule> | undefined): Partial<PollSchedule> {
+  const full = { ...DEFAULT_POLL, ...schedule };
+  return { ...full, minDelayMs: full.initialDelayMs / 2, growth: full.growth / 2 };
 }

@@ -4,16 +4,20 @@
  * keeps a mesh of many links far below the API's rate limit (bench/RESULTS.md, P3).
  */
 
+import { moreUrgent, Urgency } from "./pacer";
+
 /**
  * Lists every object. A list that calls `sent` when its first request leaves (after any wait in the
  * pacer; see `tellsWhenSent`) can be shared for as long as it is queued: what it returns is read after
  * that moment.
  */
-export type ListCall<T> = (sent: () => void) => Promise<T[]>;
+export type ListCall<T> = (sent: () => void, urgency: () => Urgency) => Promise<T[]>;
 
 interface Listing<T> {
   /** When the server read the data at the earliest; undefined while the request is still queued. */
   readFrom: number | undefined;
+  /** Its turn in the pacer: that of the most urgent of the callers it answers. */
+  urgency: Urgency;
   items: Promise<Map<string, T>>;
 }
 
@@ -34,37 +38,50 @@ export class BatchReader<T extends { id: string }> {
    * The object from a shared snapshot no older than `maxAgeMs`; `direct` (a GET) when the snapshot
    * does not hold it. With 0, only a list started by this call answers.
    */
-  async get(id: string, direct: () => Promise<T>, maxAgeMs = this.maxAgeMs, notBefore = 0): Promise<T> {
+  async get(
+    id: string,
+    direct: () => Promise<T>,
+    maxAgeMs = this.maxAgeMs,
+    notBefore = 0,
+    urgency: Urgency = "read",
+  ): Promise<T> {
     // A list that started before the object existed cannot hold it: the GET decides (and says 404).
-    return (await this.snapshot(maxAgeMs, notBefore)).get(id) ?? direct();
+    return (await this.snapshot(maxAgeMs, notBefore, urgency)).get(id) ?? direct();
   }
 
   /** Every object of a shared snapshot, under the same rules as `get`. */
-  async all(maxAgeMs = this.maxAgeMs, notBefore = 0): Promise<T[]> {
-    return [...(await this.snapshot(maxAgeMs, notBefore)).values()];
+  async all(maxAgeMs = this.maxAgeMs, notBefore = 0, urgency: Urgency = "read"): Promise<T[]> {
+    return [...(await this.snapshot(maxAgeMs, notBefore, urgency)).values()];
   }
 
   /**
    * A snapshot read by the server less than `maxAgeMs` ago and not before `notBefore` (epoch ms). A
    * list still waiting to be sent qualifies for any caller: the server reads it after now.
    */
-  private snapshot(maxAgeMs: number, notBefore: number): Promise<Map<string, T>> {
+  private snapshot(maxAgeMs: number, notBefore: number, urgency: Urgency): Promise<Map<string, T>> {
     const now = Date.now();
     const fresh = (readFrom: number) => now - readFrom < maxAgeMs && readFrom >= notBefore;
-    if (maxAgeMs > 0 && this.inflight && fresh(this.inflight.readFrom ?? now)) return this.inflight.items;
+    // What is at hand first: a list still queued may wait its turn in the pacer for a second or more.
     if (maxAgeMs > 0 && this.last && fresh(this.lastReadFrom)) return Promise.resolve(this.last);
-    return this.listNow(now);
+    const inflight = this.inflight;
+    if (maxAgeMs > 0 && inflight && fresh(inflight.readFrom ?? now)) {
+      // A create joining a queued poll's list must not wait a poll's turn.
+      inflight.urgency = moreUrgent(inflight.urgency, urgency);
+      return inflight.items;
+    }
+    return this.listNow(now, urgency);
   }
 
-  private listNow(started: number): Promise<Map<string, T>> {
+  private listNow(started: number, urgency: Urgency): Promise<Map<string, T>> {
     const entry: Listing<T> = {
       readFrom: this.tellsWhenSent ? undefined : started,
+      urgency,
       items: Promise.resolve(new Map()),
     };
     const sent = () => {
       entry.readFrom ??= Date.now();
     };
-    entry.items = this.list(sent).then((list) => {
+    entry.items = this.list(sent, () => entry.urgency).then((list) => {
       const snapshot = new Map(list.map((item) => [item.id, item]));
       // A list that never said when it left may have been read as early as its call.
       const readFrom = entry.readFrom ?? started;

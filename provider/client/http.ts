@@ -1,7 +1,7 @@
 import got, { Got, HTTPError, RequestError, RetryObject } from "got";
 import { currentDeadline } from "./deadline";
 import { apiErrorFromResponse, ApiError } from "./errors";
-import { pacerFor } from "./pacer";
+import { Pacer, pacerFor, Urgency } from "./pacer";
 import { Redact, redactor } from "./redaction";
 
 export const DEFAULT_ENDPOINT = "https://api.confluent.cloud";
@@ -58,6 +58,8 @@ export interface RequestOptions {
   json?: object;
   /** Called when the request leaves, after any wait in the pacer (and again on each retry). */
   onSent?: () => void;
+  /** Its turn in the pacer; a function is asked when the turn comes. Default: "write", or "read" for a GET. */
+  urgency?: Urgency | (() => Urgency);
 }
 
 export interface HttpResponse<T> {
@@ -75,6 +77,7 @@ export class HttpClient {
   /** Removes this client's credentials from text a server sent. */
   readonly redact: Redact;
   private readonly requestTimeoutMs: number;
+  private readonly pacer: Pacer;
 
   constructor(options: HttpClientOptions) {
     const policy = { ...DEFAULT_RETRY, ...options.retry };
@@ -83,6 +86,7 @@ export class HttpClient {
     this.redact = redactor(options.apiKey, options.apiSecret);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     const pacer = pacerFor(this.identity);
+    this.pacer = pacer;
     this.got = got.extend({
       prefixUrl: this.endpoint,
       username: options.apiKey,
@@ -98,6 +102,8 @@ export class HttpClient {
         errorCodes: NETWORK_ERRORS,
         maxRetryAfter: policy.maxRetryAfterMs,
         calculateDelay: (attempt) => {
+          // A failed attempt is an answer too: the pacer need not wait for the first one any longer.
+          pacer.answered();
           const delay = retryDelay(attempt, policy);
           if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
           return delay;
@@ -107,7 +113,8 @@ export class HttpClient {
         beforeRequest: [
           async (request) => {
             const context = contextOf(request);
-            await pacer.acquire(request.method !== "GET", context.deadline);
+            const urgency = context.urgency ?? (request.method === "GET" ? "read" : "write");
+            await pacer.acquire(urgency, context.deadline);
             context.onSent?.();
           },
         ],
@@ -150,7 +157,12 @@ export class HttpClient {
         json: options.json as Record<string, unknown> | undefined,
         responseType: "json",
         timeout: { request: Math.max(1, Math.min(this.requestTimeoutMs, left)) },
-        context: { startedAt: Date.now(), deadline, onSent: options.onSent } satisfies RequestContext,
+        context: {
+          startedAt: Date.now(),
+          deadline,
+          onSent: options.onSent,
+          urgency: options.urgency,
+        } satisfies RequestContext,
       });
       return {
         status: response.statusCode,
@@ -159,6 +171,8 @@ export class HttpClient {
       };
     } catch (err) {
       throw toApiError(operation, method, err, this.redact);
+    } finally {
+      this.pacer.answered();
     }
   }
 }
@@ -187,6 +201,7 @@ interface RequestContext {
   /** The operation's deadline (epoch ms), when one is set. */
   deadline?: number;
   onSent?: () => void;
+  urgency?: Urgency | (() => Urgency);
 }
 
 function contextOf(options: { context?: unknown }): RequestContext {

@@ -3,7 +3,8 @@ import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId, IdKind } from "./ids";
-import { lastWrite, noteWrite, Slot } from "./own-writes";
+import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writes";
+import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
 import {
   CreateEndpointRequest,
@@ -63,21 +64,34 @@ export class NetworkingClient {
     environment: string,
     filter: EndpointFilter = {},
     onSent?: () => void,
+    urgency?: () => Urgency,
   ) {
     const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.listAll(`listing ${noun}s`, path, schema, onSent, {
-      environment: checkedId("environment", environment),
-      "spec.network": filter.network,
-      "spec.display_name": filter.displayName,
-      "status.phase": filter.phase,
-      "spec.network_link_service": filter.networkLinkService,
-    })) as WireObjectOf<K>[];
+    return (await this.listAll(
+      `listing ${noun}s`,
+      path,
+      schema,
+      { onSent, urgency },
+      {
+        environment: checkedId("environment", environment),
+        "spec.network": filter.network,
+        "spec.display_name": filter.displayName,
+        "status.phase": filter.phase,
+        "spec.network_link_service": filter.networkLinkService,
+      },
+    )) as WireObjectOf<K>[];
   }
 
-  async read<K extends ObjectKind>(kind: K, environment: string, id: string): Promise<WireObjectOf<K>> {
+  async read<K extends ObjectKind>(
+    kind: K,
+    environment: string,
+    id: string,
+    urgency: Urgency = "read",
+  ): Promise<WireObjectOf<K>> {
     const { path, schema, noun } = COLLECTIONS[kind];
     return (await this.send(`reading ${noun} ${id}`, schema, "GET", pathOf(path, kind, id), {
       searchParams: environmentQuery(environment),
+      urgency,
     })) as WireObjectOf<K>;
   }
 
@@ -85,7 +99,8 @@ export class NetworkingClient {
    * Reads an object for a wait: polls of many resources in one environment share one list call
    * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET. With
    * `afterOwnWrites`, only a list started after this process's last write of that kind answers, so a
-   * change made earlier in the same `up` (an accept list just updated) is always seen.
+   * change made earlier in the same `up` (an accept list just updated) is always seen. A wait's poll
+   * takes the pacer's last turn; a read that a create waits for says "read".
    */
   async poll<K extends ObjectKind>(
     kind: K,
@@ -93,13 +108,15 @@ export class NetworkingClient {
     id: string,
     maxAgeMs = 500,
     afterOwnWrites = false,
+    urgency: Urgency = "poll",
   ) {
     const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, kind, environment) : 0;
     return this.reader(kind, environment, maxAgeMs).get(
       id,
-      () => this.read(kind, environment, id),
+      () => this.read(kind, environment, id, urgency),
       maxAgeMs,
       notBefore,
+      urgency,
     ) as Promise<WireObjectOf<K>>;
   }
 
@@ -111,12 +128,14 @@ export class NetworkingClient {
   async snapshot<K extends ObjectKind>(kind: K, environment: string, slot?: Slot, maxAgeMs = 500) {
     const reader = this.reader(kind, environment, maxAgeMs);
     const notBefore = lastWrite(this.http.endpoint, kind, environment, slot);
-    return (await reader.all(maxAgeMs, notBefore)) as WireObjectOf<K>[];
+    return (await reader.all(maxAgeMs, notBefore, "read")) as WireObjectOf<K>[];
   }
 
   private reader(kind: ObjectKind, environment: string, maxAgeMs: number) {
     const key = `${this.http.identity} ${kind} ${environment}`;
-    return sharedReader(key, (sent) => this.list(kind, environment, {}, sent), maxAgeMs, true);
+    const list = (sent: () => void, urgency: () => Urgency) =>
+      this.list(kind, environment, {}, sent, urgency);
+    return sharedReader(key, list, maxAgeMs, true);
   }
 
   private async writing<T>(
@@ -138,12 +157,24 @@ export class NetworkingClient {
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
     const slot = { network: body.spec.network.id, networkLinkService: service?.id };
-    return (await this.writing(
+    const created = (await this.writing(
       kind,
       body.spec.environment.id,
       () => this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
       slot,
     )) as WireObjectOf<K>;
+    noteCreated(this.http.endpoint, kind, created.id);
+    return created;
+  }
+
+  /** Whether this process created the object (its POST answered with it). */
+  madeByThisProcess(kind: ObjectKind, id: string): boolean {
+    return createdHere(this.http.endpoint, kind, id);
+  }
+
+  /** When this process last created an object in the slot (0: never). */
+  lastCreateIn(kind: ObjectKind, environment: string, slot: Slot): number {
+    return lastWrite(this.http.endpoint, kind, environment, slot);
   }
 
   async update<K extends ObjectKind>(kind: K, id: string, body: UpdateBody<K>): Promise<WireObjectOf<K>> {
@@ -181,7 +212,7 @@ export class NetworkingClient {
       `listing endpoints associated with ${serviceId}`,
       ASSOCIATIONS,
       networkLinkServiceAssociationSchema,
-      undefined,
+      {},
       {
         environment: checkedId("environment", environment),
         "spec.network_link_service": [checkedId("service", serviceId)],
@@ -214,7 +245,7 @@ export class NetworkingClient {
     schema: S,
     method: "GET" | "POST" | "PATCH",
     path: string,
-    options: { searchParams?: URLSearchParams; json?: object },
+    options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency },
   ): Promise<z.infer<S>> {
     const response = await this.http.request<unknown>(operation, method, path, options);
     return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
@@ -224,7 +255,7 @@ export class NetworkingClient {
     operation: string,
     path: string,
     item: S,
-    onSent: (() => void) | undefined,
+    how: { onSent?: () => void; urgency?: () => Urgency },
     query: Record<string, string | string[] | undefined>,
   ): Promise<z.infer<S>[]> {
     const schema = listSchema(item);
@@ -237,7 +268,8 @@ export class NetworkingClient {
       // Only the first page says when the list left: the later pages are read later still.
       const response = await this.http.request<unknown>(operation, "GET", path, {
         searchParams,
-        onSent: page === 0 ? onSent : undefined,
+        onSent: page === 0 ? how.onSent : undefined,
+        urgency: how.urgency,
       });
       const list = parse(operation, schema, response.body, response.requestId);
       items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));

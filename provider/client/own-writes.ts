@@ -31,3 +31,15 @@ export function noteWrite(endpoint: string, collection: string, environment: str
 export function lastWrite(endpoint: string, collection: string, environment: string, slot?: Slot): number {
   return lastWrites.get(key(endpoint, collection, environment, slot)) ?? 0;
 }
+
+const madeHere = new Set<string>();
+
+/** Records an object this process created (its POST answered with it). */
+export function noteCreated(endpoint: string, collection: string, id: string): void {
+  madeHere.add(`${endpoint} ${collection} ${id}`);
+}
+
+/** Whether this process created the object (so it knows when it came to exist: after its own POST). */
+export function createdHere(endpoint: string, collection: string, id: string): boolean {
+  return madeHere.has(`${endpoint} ${collection} ${id}`);
+}

@@ -2,10 +2,11 @@
  * Paces the requests of one API identity in this process to the rate limit the API advertises.
  *
  * All of a stack's resources run in one provider process, so they share the API key's limit. The
- * pacer learns the limit from `X-RateLimit-Limit` / `X-RateLimit-Remaining` (and, when nothing
- * remains, waits for `X-RateLimit-Reset`), lets requests go at that rate (writes before polls: a poll
- * can wait, a create on the critical path should not), and after a 429 holds everything until its
- * Retry-After has passed, so that throttled requests do not all come back at the same instant.
+ * pacer sends one request alone until an answer tells the limit, learns it from `X-RateLimit-Limit` /
+ * `X-RateLimit-Remaining` (and, when nothing remains, waits for `X-RateLimit-Reset`), lets requests go
+ * at that rate (most urgent first, see Urgency: a poll can wait, a create on the critical path
+ * should not), and after a 429 holds everything until its Retry-After has passed,
+ * so that throttled requests do not all come back at the same instant.
  *
  * One request of the budget is kept unspent while the limit allows two or more: the one that empties
  * it gets `Remaining: 0` and a Reset to wait for (a full second of a token bucket's refill, where one
@@ -17,8 +18,30 @@
  */
 export const MAX_HOLD_MS = 60_000;
 
+/**
+ * Until the first answer says what the limit is, one request goes alone; the others wait for that
+ * answer at most this long. Sending them all blind would spend the whole budget at once and stall on
+ * the Reset (a second of a token bucket's refill) where a steady flow loses nothing.
+ */
+export const FIRST_ANSWER_WAIT_MS = 2_000;
+
+/**
+ * Which request goes first when several wait: a poll whose answer releases other creates (a service's
+ * READY lets its endpoints start: seen late, the writes run out while the next batch still waits);
+ * then a write; then a read that a create or an update waits for; then a poll of a wait that only
+ * tells when to stop waiting, which can take a spare turn.
+ */
+export type Urgency = "release" | "write" | "read" | "poll";
+const RANK: Record<Urgency, number> = { release: 0, write: 1, read: 2, poll: 3 };
+
+/** The more urgent of two. */
+export function moreUrgent(a: Urgency, b: Urgency): Urgency {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 interface Waiting {
-  write: boolean;
+  /** Read when a turn comes: a queued list can be joined by a more urgent caller. */
+  urgency: () => Urgency;
   deadline: number;
   go: () => void;
 }
@@ -30,13 +53,26 @@ export class Pacer {
   private heldUntil = 0;
   private readonly queue: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Whether any answer has come back (so the limit is known, or the API sets none). */
+  private heard = false;
+  /** When the first request left, while no answer has come back. */
+  private firstSentAt: number | undefined;
 
   /** Resolves when a request may start, and at the latest at `deadline` (epoch ms). */
-  acquire(write: boolean, deadline = Infinity): Promise<void> {
+  acquire(urgency: Urgency | (() => Urgency), deadline = Infinity): Promise<void> {
+    const rank = typeof urgency === "function" ? urgency : () => urgency;
     return new Promise((go) => {
-      this.queue.push({ write, deadline, go });
-      this.drain();
+      this.queue.push({ urgency: rank, deadline, go });
+      // Planned anew: this one may need fewer tokens than those the timer waits for.
+      this.wake();
     });
+  }
+
+  /** A request came back, with or without rate-limit headers (or failed): the first answer is in. */
+  answered(): void {
+    if (this.heard) return;
+    this.heard = true;
+    this.wake();
   }
 
   /** What a response said about the limit. */
@@ -47,7 +83,9 @@ export class Pacer {
   ): void {
     const limit = Number(limitHeader);
     const remaining = Number(remainingHeader);
-    if (!Number.isFinite(limit) || limit < 1 || !Number.isFinite(remaining)) return;
+    if (!Number.isFinite(limit) || limit < 1 || !Number.isFinite(remaining)) return this.answered();
+    const first = !this.heard;
+    this.heard = true;
     this.refill();
     if (this.limit === Infinity) this.tokens = remaining;
     this.limit = limit;
@@ -56,17 +94,49 @@ export class Pacer {
     const reset = Number(resetHeader);
     // The reset is in seconds from now; with nothing left, nothing should start before it.
     if (remaining < 1 && Number.isFinite(reset) && reset > 0) this.hold(reset * 1000);
+    else if (first) this.wake();
   }
 
   /** A 429 (or an exhausted budget): nothing starts before `ms` from now. */
   hold(ms: number): void {
     this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(ms, MAX_HOLD_MS));
     if (this.limit !== Infinity) this.tokens = Math.min(this.tokens, 0);
+    this.wake();
+  }
+
+  /** Plans the queue anew now (the timer was set for what was known before). */
+  private wake(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
     this.drain();
+  }
+
+  /** Whether the first request is out and its answer not yet back (for at most FIRST_ANSWER_WAIT_MS). */
+  private awaitingAnswer(now: number): boolean {
+    return !this.heard && this.firstSentAt !== undefined && now - this.firstSentAt < FIRST_ANSWER_WAIT_MS;
+  }
+
+  /**
+   * Tokens a request needs to start: one for itself and, while the limit allows two or more, one kept
+   * (see above). A poll that only takes a spare turn keeps one more where the limit allows four or more,
+   * so that a write coming right after it starts at once instead of waiting for the refill.
+   */
+  private needed(urgency: Urgency): number {
+    if (this.limit === Infinity || this.limit < 2) return 1;
+    return urgency === "poll" && this.limit >= 4 ? 3 : 2;
+  }
+
+  /** The index of the first waiting request of the highest urgency. */
+  private mostUrgent(): number {
+    let best = 0;
+    let bestRank = Infinity;
+    this.queue.forEach((waiting, index) => {
+      const rank = RANK[waiting.urgency()];
+      if (rank < bestRank) [best, bestRank] = [index, rank];
+    });
+    return best;
   }
 
   private refill(): void {
@@ -85,20 +155,25 @@ export class Pacer {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].deadline <= now) this.queue.splice(i, 1)[0].go();
     }
-    const needed = this.limit >= 2 && this.limit !== Infinity ? 2 : 1;
-    while (this.queue.length > 0 && now >= this.heldUntil && this.tokens >= needed) {
-      const index = Math.max(
-        0,
-        this.queue.findIndex((waiting) => waiting.write),
-      );
+    while (this.queue.length > 0 && now >= this.heldUntil && !this.awaitingAnswer(now)) {
+      const index = this.mostUrgent();
+      if (this.tokens < this.needed(this.queue[index].urgency())) break;
       const [next] = this.queue.splice(index, 1);
       if (this.limit !== Infinity) this.tokens -= 1;
+      if (!this.heard) this.firstSentAt ??= now;
       next.go();
     }
     if (this.queue.length === 0) return;
-    const untilToken = this.limit === Infinity ? 0 : ((needed - this.tokens) / this.limit) * 1000;
+    const first = this.queue[this.mostUrgent()];
+    const untilToken =
+      this.limit === Infinity ? 0 : ((this.needed(first.urgency()) - this.tokens) / this.limit) * 1000;
+    const untilAnswer = this.awaitingAnswer(now) ? (this.firstSentAt ?? now) + FIRST_ANSWER_WAIT_MS - now : 0;
     const untilDeadline = Math.min(...this.queue.map((w) => w.deadline)) - now;
-    const wait = Math.min(Math.max(this.heldUntil - now, untilToken, 1), untilDeadline, MAX_HOLD_MS);
+    const wait = Math.min(
+      Math.max(this.heldUntil - now, untilToken, untilAnswer, 1),
+      untilDeadline,
+      MAX_HOLD_MS,
+    );
     this.timer = setTimeout(
       () => {
         this.timer = undefined;

@@ -1,7 +1,7 @@
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { quotedName } from "../client/redaction";
-import { objectsInSlot, postObject } from "./object-calls";
+import { objectsBeforeCreate, objectsInSlot, postObject } from "./object-calls";
 import { sleep } from "./provider-context";
 import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
 
@@ -13,9 +13,10 @@ const MAX_BACKOFF_STEPS = 4;
 
 /**
  * Creates an object exactly once, and never takes another's for ours. The objects already in the slot
- * are noted before the first POST; when a POST's outcome is unknown (lost response, 5xx after commit),
- * only an object that appeared since, with our display name, can be the one we made. An object that
- * was there before is another stack's or a person's: a conflict, never adopted silently.
+ * are noted before the first POST (objectsBeforeCreate); when a POST's outcome is unknown (lost
+ * response, 5xx after commit), only an object that appeared since, with our display name, can be the
+ * one we made. An object that was there before is another stack's or a person's: a conflict, never
+ * adopted silently.
  */
 export async function createOnce<I extends BaseInputs, W extends WireObject>(
   kind: ResourceKind<I, W>,
@@ -23,7 +24,7 @@ export async function createOnce<I extends BaseInputs, W extends WireObject>(
   inputs: I,
   retryDelayMs = 1000,
 ): Promise<W> {
-  const before = new Set((await objectsInSlot(kind, client, inputs, true)).map((object) => object.id));
+  const before = new Set((await objectsBeforeCreate(kind, client, inputs)).map((object) => object.id));
   const ours = async () =>
     (await objectsInSlot(kind, client, inputs)).find(
       (o) =>

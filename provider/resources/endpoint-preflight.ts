@@ -13,6 +13,14 @@ export interface PreflightInputs {
 }
 
 /**
+ * How old a list of services may be to let an endpoint through. It is read after this process's own
+ * writes of services (an accept list updated earlier in this `up` is seen as it is now), so only a
+ * change made elsewhere in that time could be missed, and then the API decides as it would have
+ * anyway. A refusal or a warning is only ever given on a list read for the purpose.
+ */
+export const RECENT_SERVICES_MS = 30_000;
+
+/**
  * Service before endpoint: everything about the service that would make the endpoint's POST fail or
  * hang, checked first, each failure naming the IDs and the fix.
  */
@@ -24,27 +32,10 @@ export async function checkServiceFirst(
   const ref = inputs.networkLinkService;
   // The service may sit in another team's environment, readable only with that team's key.
   const client = ref.credentials ? context.client(ref.credentials) : endpointClient;
-  const serviceEnvironment = ref.environment ?? inputs.environment.id;
-  let service: WireService;
-  try {
-    // Shares only a list started after this process's last service write: an accept list updated
-    // earlier in this `up` must be seen as it is now.
-    service = await client.poll("service", serviceEnvironment, ref.id, 500, true);
-  } catch (err) {
-    if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
-    if (inputs.allowPendingAccept) {
-      context.warn(
-        `network link service ${ref.id} cannot be read with this API key (${err.status}); with allowPendingAccept set, ` +
-          `only the endpoint's own inputs were checked. The endpoint waits in PENDING_ACCEPT until the service's owner accepts it.`,
-      );
-      return;
-    }
-    throw new Error(
-      `networkLinkService: network link service ${ref.id} was not found in environment ${serviceEnvironment}. ` +
-        `Create the service first and pass the NetworkLinkService resource itself (Pulumi then orders them), or set ` +
-        `networkLinkService.environment when it lives in another environment. If another team owns it, set allowPendingAccept: true.`,
-    );
-  }
+  const recent = await readService(client, inputs, context, RECENT_SERVICES_MS);
+  if (!recent || acceptsNow(recent, inputs)) return;
+  const service = await readService(client, inputs, context, 0);
+  if (!service) return;
   if (service.spec.network.id === inputs.network.id) {
     throw new Error(
       `networkLinkService: service ${ref.id} is in network ${inputs.network.id}, the endpoint's own network. ` +
@@ -60,10 +51,56 @@ export async function checkServiceFirst(
   checkAccepted(service, inputs, context);
 }
 
-function checkAccepted(service: WireService, inputs: PreflightInputs, context: ProviderContext): void {
+/**
+ * The service, from a shared list no older than `maxAgeMs` (0: a list of its own) read after this
+ * process's last service write; undefined when it cannot be read and the endpoint may wait anyway.
+ */
+async function readService(
+  client: NetworkingClient,
+  inputs: PreflightInputs,
+  context: ProviderContext,
+  maxAgeMs: number,
+): Promise<WireService | undefined> {
+  const ref = inputs.networkLinkService;
+  const serviceEnvironment = ref.environment ?? inputs.environment.id;
+  try {
+    return await client.poll("service", serviceEnvironment, ref.id, maxAgeMs, true, "read");
+  } catch (err) {
+    if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
+    if (inputs.allowPendingAccept) {
+      context.warn(
+        `network link service ${ref.id} cannot be read with this API key (${err.status}); with allowPendingAccept set, ` +
+          `only the endpoint's own inputs were checked. The endpoint waits in PENDING_ACCEPT until the service's owner accepts it.`,
+      );
+      return undefined;
+    }
+    throw new Error(
+      `networkLinkService: network link service ${ref.id} was not found in environment ${serviceEnvironment}. ` +
+        `Create the service first and pass the NetworkLinkService resource itself (Pulumi then orders them), or set ` +
+        `networkLinkService.environment when it lives in another environment. If another team owns it, set allowPendingAccept: true.`,
+    );
+  }
+}
+
+/** Whether the service, as read, lets the endpoint's POST through with nothing to say. */
+function acceptsNow(service: WireService, inputs: PreflightInputs): boolean {
+  return (
+    service.spec.network.id !== inputs.network.id &&
+    service.status.phase === "READY" &&
+    isAccepted(service, inputs)
+  );
+}
+
+function isAccepted(service: WireService, inputs: PreflightInputs): boolean {
   const environments = service.spec.accept?.environments ?? [];
   const networks = service.spec.accept?.networks ?? [];
-  if (environments.includes(inputs.environment.id) || networks.includes(inputs.network.id)) return;
+  return environments.includes(inputs.environment.id) || networks.includes(inputs.network.id);
+}
+
+function checkAccepted(service: WireService, inputs: PreflightInputs, context: ProviderContext): void {
+  if (isAccepted(service, inputs)) return;
+  const environments = service.spec.accept?.environments ?? [];
+  const networks = service.spec.accept?.networks ?? [];
   const list = `environments [${environments.join(", ")}], networks [${networks.join(", ")}]`;
   if (inputs.allowPendingAccept) {
     context.warn(

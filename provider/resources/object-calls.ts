@@ -1,4 +1,5 @@
 import { NetworkingClient, WireObjectOf } from "../client/networking";
+import type { Slot } from "../client/own-writes";
 import { compact } from "./property-values";
 import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
 
@@ -16,14 +17,14 @@ export async function readObject<I extends BaseInputs, W extends WireObject>(
   return (await client.read(kind.collection, environment, id)) as WireObjectOf<typeof kind.collection> as W;
 }
 
-/** A read for a wait, sharing list calls with the other waits of the process. */
+/** A read for a wait, sharing list calls with the other waits of the process, at the kind's turn. */
 export async function pollObject<I extends BaseInputs, W extends WireObject>(
   kind: Kind<I, W>,
   client: NetworkingClient,
   environment: string,
   id: string,
 ): Promise<W> {
-  return (await client.poll(kind.collection, environment, id)) as W;
+  return (await client.poll(kind.collection, environment, id, undefined, false, kind.pollUrgency)) as W;
 }
 
 export async function postObject<I extends BaseInputs, W extends WireObject>(
@@ -67,9 +68,44 @@ export async function removeObject<I extends BaseInputs, W extends WireObject>(
   await client.remove(kind.collection, environment, id);
 }
 
+/** The one-per slot the inputs would take, as the client keys its own creates. */
+function slotOf<I extends BaseInputs, W extends WireObject>(kind: Kind<I, W>, inputs: I): Slot {
+  return {
+    network: inputs.network.id,
+    networkLinkService: kind.slot?.filter(inputs).networkLinkService?.[0],
+  };
+}
+
+/**
+ * The objects in the slot before our POST. None, without a list, when this process made the slot's
+ * parent (an endpoint's service) and has not created in the slot since: nothing can hold a slot before
+ * its parent exists, and the parent is ours from its first moment. Otherwise the slot's shared snapshot.
+ */
+export async function objectsBeforeCreate<I extends BaseInputs, W extends WireObject>(
+  kind: Kind<I, W>,
+  client: NetworkingClient,
+  inputs: I,
+): Promise<W[]> {
+  const parent = kind.slot?.parent;
+  const fresh =
+    parent !== undefined &&
+    client.madeByThisProcess(parent.collection, parent.id(inputs)) &&
+    client.lastCreateIn(kind.collection, inputs.environment.id, slotOf(kind, inputs)) === 0;
+  return fresh ? [] : objectsInSlot(kind, client, inputs, true);
+}
+
+/**
+ * How old the shared list behind a create's pre-POST snapshot may be. Only this process creates in a
+ * slot during its `up`, and the snapshot is always read after its own last create there; what an older
+ * list can miss is an object made elsewhere in the same slot in those few seconds. That window exists
+ * anyway: under a rate limit a POST can wait seconds in the pacer after its snapshot. A younger bound
+ * made every batch of a mesh's creates list each environment again (bench/analysis.md, P3).
+ */
+export const SNAPSHOT_MAX_AGE_MS = 5_000;
+
 /**
  * The objects that hold the one-per slot the inputs would take (a network's service; its endpoint to
- * one service). `shared`: from the list the waits of the process share (at most 500 ms old, and read
+ * one service). `shared`: from the list the process shares (at most SNAPSHOT_MAX_AGE_MS old, and read
  * after this process's last create in that slot), which keeps a mesh of creates from adding a list
  * call each; otherwise a list of its own, now.
  */
@@ -81,9 +117,9 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
 ): Promise<W[]> {
   const environment = inputs.environment.id;
   const filter = { network: [inputs.network.id], ...kind.slot?.filter(inputs) };
-  const slot = { network: inputs.network.id, networkLinkService: filter.networkLinkService?.[0] };
+  const slot = slotOf(kind, inputs);
   const listed = (shared
-    ? await client.snapshot(kind.collection, environment, slot)
+    ? await client.snapshot(kind.collection, environment, slot, SNAPSHOT_MAX_AGE_MS)
     : await client.list(kind.collection, environment, filter)) as unknown as W[];
   return listed.filter(
     (o) => o.spec.network.id === inputs.network.id && (kind.slot?.holds(o, inputs) ?? true),

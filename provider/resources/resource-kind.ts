@@ -1,3 +1,4 @@
+import type { Urgency } from "../client/pacer";
 import { z } from "zod";
 import { ApiError } from "../client/errors";
 import { EndpointFilter, NetworkingClient, ObjectKind } from "../client/networking";
@@ -50,12 +51,22 @@ export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
   schema: z.ZodType<I>;
   /** The API collection that holds this kind; the calls themselves are the same (object-calls.ts). */
   collection: ObjectKind;
+  /**
+   * The pacer's turn of this kind's READY polls under a rate limit: "release" when other creates wait
+   * for it (a service's endpoints), so that their writes do not keep it from being seen; default "poll".
+   */
+  pollUrgency?: Urgency;
   /** The kind's own fields of a create request, besides environment, network, name and description. */
   createFields(inputs: I): Record<string, unknown>;
   /** The kind's own fields of an update request, for the changed fields. */
   updateFields?(inputs: I, changed: string[]): Record<string, unknown>;
   /** What else, besides the network, makes an object hold the one-per slot the inputs would take. */
-  slot?: { filter(inputs: I): EndpointFilter; holds(object: W, inputs: I): boolean };
+  slot?: {
+    filter(inputs: I): EndpointFilter;
+    holds(object: W, inputs: I): boolean;
+    /** The object the slot hangs on (an endpoint's service): nothing can hold the slot before it existed. */
+    parent?: { collection: ObjectKind; id(inputs: I): string };
+  };
   /** Inputs (each `{ id }`) whose change forces a replacement. */
   replaceKeys: readonly string[];
   /** Updatable fields whose value differs between the state and the inputs. */

@@ -37,6 +37,7 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
   schema: serviceInputsSchema as z.ZodType<ServiceInputs>,
   replaceKeys: ["environment", "network"],
   collection: "service",
+  pollUrgency: "release",
   createFields: (inputs) => ({ accept: inputs.accept ? acceptBody(inputs) : undefined }),
   updateFields: (inputs, changed) => ({
     accept: changed.includes("accept") ? acceptBody(inputs) : undefined,

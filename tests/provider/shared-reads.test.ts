@@ -3,8 +3,11 @@
  * emulator: a list still queued in the pacer answers every caller that arrives meanwhile, and a write
  * in one environment does not make the lists of another too old (bench P3, a mesh under a rate limit).
  */
+import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
-import { Harness, ORIGIN, startHarness, TARGET } from "./harness";
+import { endpointKind } from "../../provider/resources/endpoint-provider";
+import { objectsBeforeCreate } from "../../provider/resources/object-calls";
+import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
 
@@ -78,4 +81,67 @@ it("any write in the environment still makes a snapshot without a slot list agai
   });
   await h.client.snapshot("service", TARGET.environment.id);
   expect(await listCalls(SERVICE_LIST)).toBe(2);
+});
+
+// Another stack or a person: requests that do not go through this process's client.
+async function elsewhere(method: "POST" | "PATCH", path: string, body: object): Promise<{ id: string }> {
+  const auth = Buffer.from(`${DEFAULT_CREDENTIALS.key}:${DEFAULT_CREDENTIALS.secret}`).toString("base64");
+  const response = await fetch(`${h.emulator.url}/networking/v1/${path}`, {
+    method,
+    headers: { authorization: `Basic ${auth}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
+  return (await response.json()) as { id: string };
+}
+const ENDPOINT_LIST = "GET /networking/v1/network-link-endpoints";
+
+describe("the reads before an endpoint's POST", () => {
+  it("an endpoint to a service this process made takes no list first: nothing can hold its slot yet", async () => {
+    const service = await h.services.create(serviceInputs());
+    await h.admin.resetCounters();
+    const before = await objectsBeforeCreate(endpointKind, h.client, endpointInputs(service.id) as never);
+    expect(before).toEqual([]);
+    expect(await listCalls(ENDPOINT_LIST)).toBe(0);
+  });
+
+  it("an endpoint to a service made elsewhere lists its slot first, and a lost POST never takes the endpoint there", async () => {
+    const service = await elsewhere("POST", "network-link-services", {
+      spec: { ...TARGET, display_name: "theirs", accept: { environments: [ORIGIN.environment.id] } },
+    });
+    await later(100);
+    const theirs = await elsewhere("POST", "network-link-endpoints", {
+      spec: { ...ORIGIN, display_name: "origin-endpoint", network_link_service: { id: service.id } },
+    });
+    await later(100);
+    await h.admin.resetCounters();
+    await h.admin.setFaults({ errors: { count: 1, status: 503, methods: ["POST"] } });
+    const err = await h.endpoints.create(endpointInputs(service.id)).catch((e: Error) => e);
+    expect((err as Error).message).toContain(`already has endpoint ${theirs.id}`);
+    expect(await listCalls(ENDPOINT_LIST)).toBeGreaterThanOrEqual(1);
+    expect((await h.admin.state()).endpoints.map((e) => e.id)).toEqual([theirs.id]);
+  });
+
+  it("an endpoint's service check lets it through on a list read after the service's create, seconds old", async () => {
+    const service = await h.services.create(serviceInputs());
+    // The list a wait of this process made once the service was READY; then the engine gets to the endpoint.
+    await h.client.snapshot("service", TARGET.environment.id);
+    await later(700);
+    await h.admin.resetCounters();
+    await h.endpoints.create(endpointInputs(service.id));
+    expect(await listCalls(SERVICE_LIST)).toBe(0);
+  });
+
+  it("a list that says the service does not accept the endpoint is checked on a fresh list before refusing", async () => {
+    const service = await h.services.create(serviceInputs({ accept: { environments: [], networks: [] } }));
+    await h.client.snapshot("service", TARGET.environment.id);
+    // Accepted since, by someone else: the list this process holds still says otherwise.
+    await elsewhere("PATCH", `network-link-services/${service.id}`, {
+      spec: { environment: TARGET.environment, accept: { environments: [ORIGIN.environment.id] } },
+    });
+    await h.admin.resetCounters();
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    expect(endpoint.outs?.phase).toBe("READY");
+    expect(await listCalls(SERVICE_LIST)).toBe(1);
+  });
 });

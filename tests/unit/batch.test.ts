@@ -159,4 +159,37 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
     expect((await first).version).toBe(1);
     expect((await second).version).toBe(2);
   });
+
+  it("answers from a recent list at hand rather than wait for a queued one", async () => {
+    const { list, sendAll } = queuedList();
+    const reader = new BatchReader(list, 500, true);
+    const first = reader.get("a", direct);
+    sendAll();
+    expect((await first).version).toBe(1);
+    // A poll that needs something fresher queues a second list, which the pacer holds back...
+    const fresher = reader.get("a", direct, 500, Date.now() + 1);
+    // ...while a caller content with the first one gets it at once, without waiting for the queue.
+    expect((await reader.get("a", direct)).version).toBe(1);
+    sendAll();
+    expect((await fresher).version).toBe(2);
+  });
+
+  it("a more urgent caller joining a queued list takes its turn up with it", async () => {
+    const urgencies: (() => string)[] = [];
+    const list = jest.fn(async (sent: () => void, urgency: () => string) => {
+      urgencies.push(urgency);
+      sent();
+      return [{ id: "a" }];
+    });
+    const reader = new BatchReader(list, 500, true);
+    const poll = reader.get("a", direct, 500, 0, "poll");
+    expect(urgencies[0]()).toBe("poll");
+    const read = reader.get("a", direct, 500, 0, "read");
+    expect(urgencies[0]()).toBe("read");
+    // A less urgent one leaves it as it is.
+    void reader.get("a", direct, 500, 0, "poll");
+    expect(urgencies[0]()).toBe("read");
+    await Promise.all([poll, read]);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
 });

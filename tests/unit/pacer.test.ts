@@ -1,19 +1,21 @@
-import { Pacer } from "../../provider/client/pacer";
+import { Pacer, Urgency } from "../../provider/client/pacer";
 
-const order = async (pacer: Pacer, requests: boolean[]) => {
+const order = async (pacer: Pacer, requests: Urgency[]) => {
   const started: { index: number; at: number }[] = [];
   const t0 = Date.now();
   await Promise.all(
-    requests.map((write, index) =>
-      pacer.acquire(write).then(() => started.push({ index, at: Date.now() - t0 })),
+    requests.map((urgency, index) =>
+      pacer.acquire(urgency).then(() => started.push({ index, at: Date.now() - t0 })),
     ),
   );
   return started;
 };
 
 describe("Pacer", () => {
-  it("lets everything through while no limit is known", async () => {
-    const started = await order(new Pacer(), [false, false, false, false]);
+  it("lets everything through once an answer set no limit", async () => {
+    const pacer = new Pacer();
+    pacer.answered();
+    const started = await order(pacer, ["poll", "poll", "poll", "poll"]);
     expect(started).toHaveLength(4);
     expect(Math.max(...started.map((s) => s.at))).toBeLessThan(50);
   });
@@ -21,23 +23,81 @@ describe("Pacer", () => {
   it("paces to the advertised limit once the remaining budget is spent", async () => {
     const pacer = new Pacer();
     pacer.observe("20", "0");
-    const started = await order(pacer, [false, false, false]);
+    const started = await order(pacer, ["poll", "poll", "poll"]);
     // 20 per second: one token every 50 ms.
     expect(started[2].at).toBeGreaterThanOrEqual(100);
   });
 
-  it("starts waiting writes before waiting polls", async () => {
+  it("starts waiting writes first, then reads, then polls", async () => {
     const pacer = new Pacer();
     pacer.observe("20", "0");
-    const started = await order(pacer, [false, false, true]);
-    expect(started[0].index).toBe(2);
+    const started = await order(pacer, ["poll", "read", "poll", "write", "read"]);
+    expect(started.map((s) => s.index)).toEqual([3, 1, 4, 0, 2]);
+  });
+
+  it("asks a waiting request's urgency when its turn comes", async () => {
+    const pacer = new Pacer();
+    pacer.observe("20", "0");
+    let joined: Urgency = "poll";
+    const started: string[] = [];
+    const first = pacer.acquire("read").then(() => started.push("read"));
+    const list = pacer.acquire(() => joined).then(() => started.push("upgraded"));
+    joined = "write";
+    await Promise.all([first, list]);
+    expect(started).toEqual(["upgraded", "read"]);
   });
 
   it("holds everything after a 429 until its Retry-After has passed", async () => {
     const pacer = new Pacer();
     pacer.hold(120);
-    const started = await order(pacer, [true, false]);
+    const started = await order(pacer, ["write", "poll"]);
     expect(Math.min(...started.map((s) => s.at))).toBeGreaterThanOrEqual(110);
+  });
+});
+
+describe("Pacer, before the first answer", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const settled = (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    return () => done;
+  };
+
+  it("sends one request alone until an answer tells the limit, then paces the rest to it", async () => {
+    const pacer = new Pacer();
+    const done = [0, 1, 2, 3, 4, 5].map(() => settled(pacer.acquire("read")));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done.map((d) => d())).toEqual([true, false, false, false, false, false]);
+    // 5 per second, 4 left after the first: 3 go at once (one is kept), then one per 200 ms.
+    pacer.observe("5", "4", "1");
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done.map((d) => d())).toEqual([true, true, true, true, false, false]);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(done[4]()).toBe(true);
+    expect(done[5]()).toBe(false);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(done[5]()).toBe(true);
+  });
+
+  it("lets the others go when the first answer carries no limit", async () => {
+    const pacer = new Pacer();
+    const done = [0, 1, 2].map(() => settled(pacer.acquire("read")));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done.map((d) => d())).toEqual([true, false, false]);
+    pacer.observe(undefined, undefined);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done.map((d) => d())).toEqual([true, true, true]);
+  });
+
+  it("does not wait for a first answer that never comes beyond its bound", async () => {
+    const pacer = new Pacer();
+    const done = [0, 1].map(() => settled(pacer.acquire("write")));
+    await jest.advanceTimersByTimeAsync(1_900);
+    expect(done[1]()).toBe(false);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(done[1]()).toBe(true);
   });
 });
 
@@ -58,7 +118,7 @@ describe("Pacer bounds (defect 9)", () => {
   ])("an advertised limit of %s never holds a request past its deadline", async (limit, remaining) => {
     const pacer = new Pacer();
     pacer.observe(limit, remaining);
-    const done = settled(pacer.acquire(false, Date.now() + 2_000));
+    const done = settled(pacer.acquire("poll", Date.now() + 2_000));
     await jest.advanceTimersByTimeAsync(2_100);
     expect(done()).toBe(true);
     // No busy loop: at most one timer is pending afterwards.
@@ -68,7 +128,7 @@ describe("Pacer bounds (defect 9)", () => {
   it("honours X-RateLimit-Reset when nothing remains", async () => {
     const pacer = new Pacer();
     pacer.observe("10", "0", "3");
-    const done = settled(pacer.acquire(true));
+    const done = settled(pacer.acquire("write"));
     await jest.advanceTimersByTimeAsync(2_500);
     expect(done()).toBe(false);
     await jest.advanceTimersByTimeAsync(700);
@@ -78,7 +138,7 @@ describe("Pacer bounds (defect 9)", () => {
   it("does not wait for an absurd reset beyond the longest hold", async () => {
     const pacer = new Pacer();
     pacer.observe("10", "0", "1e12");
-    const done = settled(pacer.acquire(true));
+    const done = settled(pacer.acquire("write"));
     await jest.advanceTimersByTimeAsync(61_000);
     expect(done()).toBe(true);
   });
@@ -87,17 +147,29 @@ describe("Pacer bounds (defect 9)", () => {
     const pacer = new Pacer();
     // 5 per second, 4 left: 3 go now, the fourth when the refill allows (200 ms), not at once.
     pacer.observe("5", "4", "1");
-    const done = [0, 1, 2, 3].map(() => settled(pacer.acquire(false)));
+    const done = [0, 1, 2, 3].map(() => settled(pacer.acquire("write")));
     await jest.advanceTimersByTimeAsync(1);
     expect(done.map((d) => d())).toEqual([true, true, true, false]);
     await jest.advanceTimersByTimeAsync(200);
     expect(done[3]()).toBe(true);
   });
 
+  it("leaves a poll one more request than a write, so a write coming right after it starts at once", async () => {
+    const pacer = new Pacer();
+    pacer.observe("5", "3", "1");
+    const polls = [0, 1, 2].map(() => settled(pacer.acquire("poll")));
+    await jest.advanceTimersByTimeAsync(1);
+    // 3 left: one poll goes (2 left), the next would leave only the kept one.
+    expect(polls.map((d) => d())).toEqual([true, false, false]);
+    const write = settled(pacer.acquire("write"));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(write()).toBe(true);
+  });
+
   it("spends the whole budget when the limit is a single request", async () => {
     const pacer = new Pacer();
     pacer.observe("1", "1", "1");
-    const done = settled(pacer.acquire(false));
+    const done = settled(pacer.acquire("poll"));
     await jest.advanceTimersByTimeAsync(1);
     expect(done()).toBe(true);
   });

@@ -24,8 +24,8 @@ export interface GetNetworkLinkServiceArgs {
   credentials?: CredentialSource;
 }
 
-/** A network link service as plain data (the fields of `@pulumi/confluentcloud`'s result, and more). */
-export interface GetNetworkLinkServiceResult {
+/** The fields of a looked-up service or endpoint that both kinds have, as plain data. */
+export interface LinkObjectLookupResult {
   readonly id: string;
   readonly displayName: string;
   readonly description: string;
@@ -33,8 +33,12 @@ export interface GetNetworkLinkServiceResult {
   readonly network: { id: string };
   /** The same network as a one-element list, as `@pulumi/confluentcloud` returns it. */
   readonly networks: { id: string }[];
-  readonly accept: { environments: string[]; networks: string[] };
   readonly resourceName: string;
+}
+
+/** A network link service as plain data (the fields of `@pulumi/confluentcloud`'s result, and more). */
+export interface GetNetworkLinkServiceResult extends LinkObjectLookupResult {
+  readonly accept: { environments: string[]; networks: string[] };
   readonly phase: NetworkLinkServicePhase;
 }
 
@@ -53,18 +57,10 @@ export interface GetNetworkLinkEndpointArgs {
 }
 
 /** A network link endpoint as plain data (the fields of `@pulumi/confluentcloud`'s result, and more). */
-export interface GetNetworkLinkEndpointResult {
-  readonly id: string;
-  readonly displayName: string;
-  readonly description: string;
-  readonly environment: { id: string };
-  readonly network: { id: string };
+export interface GetNetworkLinkEndpointResult extends LinkObjectLookupResult {
   readonly networkLinkService: { id: string };
-  /** The same network as a one-element list, as `@pulumi/confluentcloud` returns it. */
-  readonly networks: { id: string }[];
   /** The same service as a one-element list, as `@pulumi/confluentcloud` returns it. */
   readonly networkLinkServices: { id: string }[];
-  readonly resourceName: string;
   readonly phase: NetworkLinkEndpointPhase;
 }
 

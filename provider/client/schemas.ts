@@ -32,35 +32,30 @@ const acceptPolicy = z.looseObject({
   networks: z.array(z.string()).nullish(),
 });
 
-export const networkLinkServiceSchema = z.looseObject({
-  api_version: z.string().optional(),
-  kind: z.string().optional(),
-  id: z.string(),
-  metadata: objectMeta.optional(),
-  spec: z.looseObject({
-    display_name: z.string().nullish(),
-    description: z.string().nullish(),
-    environment: reference,
-    network: envScopedReference,
-    accept: acceptPolicy.nullish(),
-  }),
-  status,
-});
+/**
+ * A service or an endpoint: the envelope, and the spec fields both kinds have (name, description,
+ * environment, network), with the kind's own spec fields added.
+ */
+function linkObjectSchema<Own extends z.ZodRawShape>(ownSpec: Own) {
+  return z.looseObject({
+    api_version: z.string().optional(),
+    kind: z.string().optional(),
+    id: z.string(),
+    metadata: objectMeta.optional(),
+    spec: z.looseObject({
+      display_name: z.string().nullish(),
+      description: z.string().nullish(),
+      environment: reference,
+      network: envScopedReference,
+      ...ownSpec,
+    }),
+    status,
+  });
+}
 
-export const networkLinkEndpointSchema = z.looseObject({
-  api_version: z.string().optional(),
-  kind: z.string().optional(),
-  id: z.string(),
-  metadata: objectMeta.optional(),
-  spec: z.looseObject({
-    display_name: z.string().nullish(),
-    description: z.string().nullish(),
-    environment: reference,
-    network: envScopedReference,
-    network_link_service: envScopedReference,
-  }),
-  status,
-});
+export const networkLinkServiceSchema = linkObjectSchema({ accept: acceptPolicy.nullish() });
+
+export const networkLinkEndpointSchema = linkObjectSchema({ network_link_service: envScopedReference });
 
 export const networkLinkServiceAssociationSchema = z.looseObject({
   id: z.string(),

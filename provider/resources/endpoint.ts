@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CredentialSource } from "../credential-source";
 import {
-  hasTypeToken,
   LinkObjectResource,
+  registerLinkObjectClass,
   type LinkObjectArgs,
   type LinkObjectGetState,
 } from "./link-object";
@@ -59,22 +59,6 @@ export interface NetworkLinkEndpointArgs extends LinkObjectArgs {
 
 export type NetworkLinkEndpointGetState = LinkObjectGetState;
 
-const ENDPOINT_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkEndpoint";
-const ENDPOINT = {
-  forwarder: endpointForwarder,
-  typeName: "NetworkLinkEndpoint",
-  outputs: [
-    "network",
-    "networkLinkService",
-    "displayName",
-    "description",
-    "resourceName",
-    "phase",
-    "errorCode",
-    "errorMessage",
-  ],
-};
-
 /**
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
  * link is up when the endpoint is READY; create waits for it.
@@ -95,6 +79,14 @@ const ENDPOINT = {
  * });
  * export const linkPhase = endpoint.phase; // "READY"
  * ```
+ *
+ * @example
+ * Read an endpoint this stack does not manage (`get`, inherited): `pulumi up` never changes or
+ * deletes it. To manage an existing endpoint, declare it with `adoptExistingId` instead.
+ * ```ts
+ * const theirs = NetworkLinkEndpoint.get("their-endpoint", "nle-x1y2z3", { environment: { id: "env-def456" } });
+ * export const theirPhase = theirs.phase;
+ * ```
  */
 export class NetworkLinkEndpoint extends LinkObjectResource {
   /** The service this endpoint connects to. */
@@ -102,34 +94,16 @@ export class NetworkLinkEndpoint extends LinkObjectResource {
   /** READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement. */
   declare readonly phase: pulumi.Output<NetworkLinkEndpointPhase>;
 
-  /**
-   * Reads an existing endpoint into the program without managing it: `pulumi up` never changes or
-   * deletes it. To manage an existing endpoint, declare it with `adoptExistingId` instead.
-   *
-   * @example
-   * ```ts
-   * const theirs = NetworkLinkEndpoint.get("their-endpoint", "nle-x1y2z3", { environment: { id: "env-def456" } });
-   * export const theirPhase = theirs.phase;
-   * ```
-   */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state: NetworkLinkEndpointGetState,
-    opts?: pulumi.CustomResourceOptions,
-  ): NetworkLinkEndpoint {
-    return new NetworkLinkEndpoint(name, state as NetworkLinkEndpointArgs, { ...opts, id });
-  }
-
-  /** True when `obj` is a NetworkLinkEndpoint of this package (also across copies of it), and only then. */
-  static override isInstance(obj: unknown): obj is NetworkLinkEndpoint {
-    return hasTypeToken(obj, ENDPOINT_TYPE);
-  }
-
   constructor(name: string, args: NetworkLinkEndpointArgs, opts?: pulumi.CustomResourceOptions) {
-    super(ENDPOINT, name, args, opts, { networkLinkService: serviceReference(args.networkLinkService) });
+    super(name, args, opts, { networkLinkService: serviceReference(args.networkLinkService) });
   }
 }
+
+registerLinkObjectClass(NetworkLinkEndpoint, {
+  forwarder: endpointForwarder,
+  typeName: "NetworkLinkEndpoint",
+  ownOutputs: ["networkLinkService"],
+});
 
 function serviceReference(
   service: NetworkLinkService | pulumi.Input<NetworkLinkServiceReference>,

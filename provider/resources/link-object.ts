@@ -58,9 +58,56 @@ export function hasTypeToken(obj: unknown, type: string): boolean {
   return (obj as { __pulumiType?: unknown } | undefined)?.__pulumiType === type;
 }
 
+/** The Pulumi module both dynamic resource types are registered under. */
+const MODULE = "confluent-network-link";
+
+/** What sets one resource kind apart where it registers: its forwarder, type name and own outputs. */
+export interface LinkObjectKind {
+  /** The serialized provider that runs this kind's lifecycle. */
+  readonly forwarder: pulumi.dynamic.ResourceProvider;
+  /** The type name, the last part of the type token. */
+  readonly typeName: string;
+  /** Outputs of this kind besides those every kind has (LINK_OBJECT_OUTPUTS). */
+  readonly ownOutputs: readonly string[];
+}
+
+/** Outputs every kind has, registered unset so that the engine fills them in. */
+const LINK_OBJECT_OUTPUTS = [
+  "network",
+  "displayName",
+  "description",
+  "resourceName",
+  "phase",
+  "errorCode",
+  "errorMessage",
+] as const;
+
+/** The type token the engine records for a resource of this kind (what `isInstance` compares). */
+function typeTokenOf(kind: LinkObjectKind): string {
+  return `pulumi-nodejs:dynamic/${MODULE}:${kind.typeName}`;
+}
+
+// The kind of each resource class, set once by registerLinkObjectClass beside the class: kept out of
+// the classes' declarations, where a user would read it as part of the API.
+const kindsByClass = new WeakMap<object, LinkObjectKind>();
+
+/** Says which kind of link object a class registers as (call it once, beside the class). */
+export function registerLinkObjectClass(cls: typeof LinkObjectResource, kind: LinkObjectKind): void {
+  kindsByClass.set(cls, kind);
+}
+
+/** The kind of a class, or of the nearest class it extends (a user's subclass is of its base's kind). */
+function kindOfClass(cls: unknown): LinkObjectKind | undefined {
+  for (let c = cls; typeof c === "function"; c = Object.getPrototypeOf(c)) {
+    const kind = kindsByClass.get(c);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
 /**
- * Outputs both resources have alike, and how both register; each kind declares the rest (its phase
- * union, service, accept) and its own documented `get` and `isInstance`.
+ * Outputs both resources have alike, how both register, and their `get` and `isInstance`; each kind
+ * declares the rest (its phase union, service, accept) and is registered with its kind.
  */
 export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   /** The environment of the network that holds this object. */
@@ -78,15 +125,52 @@ export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   /** The API's error message, when it reports one. */
   declare readonly errorMessage: pulumi.Output<string | undefined>;
 
-  /** Registers a resource of one kind: its forwarder, type name and declared outputs (see registeredProps). */
+  /**
+   * Reads an existing object into the program without managing it: `pulumi up` never changes or
+   * deletes it. Call it on the class of the object's kind, which is also the type it returns:
+   * `NetworkLinkService.get(name, "nls-…", { environment: { id: "env-…" } })` gives a
+   * NetworkLinkService, `NetworkLinkEndpoint.get(name, "nle-…", { environment: { id: "env-…" } })` a
+   * NetworkLinkEndpoint. To manage an existing object, declare it with `adoptExistingId` instead.
+   *
+   * @param name The resource name in this program.
+   * @param id The object's ID: `nls-…` for a service, `nle-…` for an endpoint.
+   * @param state The object's environment (the API reads an object only within it), and where the API
+   *   key comes from when not from the stack's default keys.
+   */
+  static get<T extends LinkObjectResource>(
+    this: new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => T,
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state: LinkObjectGetState,
+    opts?: pulumi.CustomResourceOptions,
+  ): T {
+    return new this(name, state as never, { ...opts, id });
+  }
+
+  /**
+   * True when `obj` is a resource of the kind of the class it is called on, from this package (also
+   * across copies of it), and only then: `NetworkLinkService.isInstance(x)` is true for services only.
+   */
+  static override isInstance<T extends LinkObjectResource>(
+    this: abstract new (...args: never[]) => T,
+    obj: unknown,
+  ): obj is T {
+    const kind = kindOfClass(this);
+    return kind !== undefined && hasTypeToken(obj, typeTokenOf(kind));
+  }
+
+  /** Registers a resource of the kind of its class (see registeredProps), with the kind's extra inputs. */
   protected constructor(
-    kind: { forwarder: pulumi.dynamic.ResourceProvider; typeName: string; outputs: readonly string[] },
     name: string,
     args: LinkObjectArgs & LinkObjectGetState,
     opts: pulumi.CustomResourceOptions | undefined,
     extraInputs: Record<string, unknown> = {},
   ) {
-    const props = registeredProps(name, args, opts, kind.outputs, extraInputs);
-    super(kind.forwarder, name, props, opts, "confluent-network-link", kind.typeName);
+    const kind = kindOfClass(new.target);
+    if (!kind)
+      throw new Error(`${new.target.name} does not say which kind of link object it is (static kind)`);
+    const outputs = [...LINK_OBJECT_OUTPUTS, ...kind.ownOutputs];
+    const props = registeredProps(name, args, opts, outputs, extraInputs);
+    super(kind.forwarder, name, props, opts, MODULE, kind.typeName);
   }
 }

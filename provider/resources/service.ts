@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  hasTypeToken,
   LinkObjectResource,
+  registerLinkObjectClass,
   type LinkObjectArgs,
   type LinkObjectGetState,
 } from "./link-object";
@@ -45,22 +45,6 @@ export interface NetworkLinkServiceArgs extends LinkObjectArgs {
 
 export type NetworkLinkServiceGetState = LinkObjectGetState;
 
-const SERVICE_TYPE = "pulumi-nodejs:dynamic/confluent-network-link:NetworkLinkService";
-const SERVICE = {
-  forwarder: serviceForwarder,
-  typeName: "NetworkLinkService",
-  outputs: [
-    "network",
-    "displayName",
-    "description",
-    "accept",
-    "resourceName",
-    "phase",
-    "errorCode",
-    "errorMessage",
-  ],
-};
-
 /**
  * A Network Link Service in the target network: the side that accepts connections. Endpoints in
  * other (origin) networks connect to it, which makes the target network reachable from them. Create
@@ -77,6 +61,14 @@ const SERVICE = {
  * });
  * export const serviceId = service.id;
  * ```
+ *
+ * @example
+ * Read a service this stack does not manage (`get`, inherited): `pulumi up` never changes or deletes
+ * it. To manage an existing service, declare it with `adoptExistingId` instead.
+ * ```ts
+ * const theirs = NetworkLinkService.get("their-service", "nls-x1y2z3", { environment: { id: "env-abc123" } });
+ * export const theirAccept = theirs.accept;
+ * ```
  */
 export class NetworkLinkService extends LinkObjectResource {
   /** The accept list as the API reports it (an emptied list comes back as `[]`). */
@@ -84,32 +76,8 @@ export class NetworkLinkService extends LinkObjectResource {
   /** The phase the API last reported: READY once created. */
   declare readonly phase: pulumi.Output<NetworkLinkServicePhase>;
 
-  /**
-   * Reads an existing service into the program without managing it: `pulumi up` never changes or
-   * deletes it. To manage an existing service, declare it with `adoptExistingId` instead.
-   *
-   * @example
-   * ```ts
-   * const theirs = NetworkLinkService.get("their-service", "nls-x1y2z3", { environment: { id: "env-abc123" } });
-   * export const theirAccept = theirs.accept;
-   * ```
-   */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state: NetworkLinkServiceGetState,
-    opts?: pulumi.CustomResourceOptions,
-  ): NetworkLinkService {
-    return new NetworkLinkService(name, state as NetworkLinkServiceArgs, { ...opts, id });
-  }
-
-  /** True when `obj` is a NetworkLinkService of this package (also across copies of it), and only then. */
-  static override isInstance(obj: unknown): obj is NetworkLinkService {
-    return hasTypeToken(obj, SERVICE_TYPE);
-  }
-
   constructor(name: string, args: NetworkLinkServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(SERVICE, name, args, opts);
+    super(name, args, opts);
     // Known here at preview, and pinned on this resource (the provider's own lines go under the stack).
     if (!opts?.id) {
       pulumi.output(args.accept).apply((accept) => {
@@ -119,3 +87,9 @@ export class NetworkLinkService extends LinkObjectResource {
     }
   }
 }
+
+registerLinkObjectClass(NetworkLinkService, {
+  forwarder: serviceForwarder,
+  typeName: "NetworkLinkService",
+  ownOutputs: ["accept"],
+});

@@ -56,8 +56,27 @@ const ready: NetworkLinkEndpointPhase = "READY";
 // @ts-expect-error not a phase name
 const bogus: NetworkLinkEndpointPhase = "BOGUS";
 
-// get takes the environment besides the ID; lookups return plain data.
-const theirs = NetworkLinkService.get("theirs", "nls-abc123", { environment: { id: "env-abc123" } });
+// get takes the environment besides the ID and returns the class it is called on; lookups return plain data.
+const theirs: NetworkLinkService = NetworkLinkService.get("theirs", "nls-abc123", { environment: { id: "env-abc123" } });
+const theirAccept: pulumi.Output<{ environments: string[]; networks: string[] }> = theirs.accept;
+const theirsE: NetworkLinkEndpoint = NetworkLinkEndpoint.get("theirs-e", "nle-abc123", {
+  environment: { id: "env-abc123" },
+  credentials: { apiKeyEnv: "B_KEY", apiSecretEnv: "B_SECRET" },
+});
+const theirLink: pulumi.Output<{ id: string; environment?: string; network?: string }> = theirsE.networkLinkService;
+// @ts-expect-error an endpoint has no accept list
+const endpointAccept = NetworkLinkEndpoint.get("e2", "nle-abc123", { environment: { id: "env-abc123" } }).accept;
+// @ts-expect-error get needs the environment
+const noEnvironment = NetworkLinkService.get("s2", "nls-abc123", {});
+// @ts-expect-error get takes the get state, not the Args
+const withArgs = NetworkLinkService.get("s3", "nls-abc123", { environment: { id: "env-abc123" }, network: { id: "n-1" } });
+
+// isInstance narrows to the class it is called on.
+declare const something: unknown;
+const narrowed: pulumi.Output<NetworkLinkServicePhase>[] = [];
+if (NetworkLinkService.isInstance(something)) narrowed.push(something.phase);
+// @ts-expect-error an endpoint has no accept list
+if (NetworkLinkEndpoint.isInstance(something)) narrowed.push(something.accept);
 const looked: Promise<string[]> = getNetworkLinkService({ environment: { id: "env-abc123" }, id: "nls-abc123" }).then(
   (s) => s.accept.networks,
 );
@@ -70,6 +89,7 @@ const link = new BidirectionalNetworkLink("ab", {
 });
 
 export const used = [description, endpointDescription, servicePhase, endpointPhase, ready, bogus, theirs, looked, link];
+export const read = [theirAccept, theirLink, endpointAccept, noEnvironment, withArgs];
 `;
 
 const NOT_EXPORTED = `

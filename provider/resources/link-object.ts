@@ -168,7 +168,9 @@ export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   ) {
     const kind = kindOfClass(new.target);
     if (!kind)
-      throw new Error(`${new.target.name} does not say which kind of link object it is (static kind)`);
+      throw new Error(
+        `${new.target.name} does not say which kind of link object it is (call registerLinkObjectClass beside it)`,
+      );
     const outputs = [...LINK_OBJECT_OUTPUTS, ...kind.ownOutputs];
     const props = registeredProps(name, args, opts, outputs, extraInputs);
     super(kind.forwarder, name, props, opts, MODULE, kind.typeName);

@@ -29,6 +29,8 @@ export interface WaitOptions<T> {
   phaseOf: (value: T) => string;
   timeoutMs: number;
   schedule?: Partial<PollSchedule>;
+  /** What earlier waits of the same kind took, once known: polls gather around that time. */
+  learned?: () => LearnedDuration | undefined;
   /** Called on every phase seen, and every 30 s while nothing changes. */
   onProgress?: (message: string) => void;
   /** The value at hand before the first poll (e.g. the create response), judged first. */
@@ -38,6 +40,12 @@ export interface WaitOptions<T> {
    * then backs off and polls again until its timeout instead of failing a resource that is fine.
    */
   isTransient?: (err: unknown) => boolean;
+}
+
+/** How long the earlier waits of a kind took (shortest and longest), in this process. */
+export interface LearnedDuration {
+  shortestMs: number;
+  longestMs: number;
 }
 
 export class WaitTimeoutError<T> extends Error {
@@ -69,7 +77,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   let last = options.initial;
   let lastPhase: string | undefined;
   let lastReport = started;
-  let delay = schedule.initialDelayMs;
+  let delay = firstDelay(schedule, options.learned?.());
   const report = (value: T) => {
     const phase = options.phaseOf(value);
     const now = Date.now();
@@ -118,7 +126,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     if (verdict === "fail")
       throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
     report(last);
-    delay = nextDelay(schedule, Date.now() - started);
+    delay = nextDelay(schedule, Date.now() - started, options.learned?.());
   }
 }
 
@@ -126,11 +134,30 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The gap before the next poll, given how long we have waited so far. */
-export function nextDelay(schedule: PollSchedule, elapsedMs: number): number {
+/**
+ * The gap before the next poll, given how long we have waited so far and, once other waits of the kind
+ * have ended, what they took: before 90 % of the shortest, polls are saved (one at that point, or every
+ * maxDelayMs); from there until 110 % of the longest (and one shortest gap more), they come every 5 %
+ * of the shortest, at least half the shortest gap apart; then the usual schedule again. Every wait of
+ * a mesh's wave then sees READY within a fraction of a second without each polling all along, which
+ * under a rate limit would queue the polls themselves (bench P3). A fixed interval stays as it is.
+ */
+export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: LearnedDuration): number {
   if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
   const shortest = schedule.minDelayMs ?? schedule.initialDelayMs;
-  return Math.min(schedule.maxDelayMs, Math.max(shortest, elapsedMs * schedule.growth));
+  const usual = Math.min(schedule.maxDelayMs, Math.max(shortest, elapsedMs * schedule.growth));
+  if (!learned) return usual;
+  const watchFrom = 0.9 * learned.shortestMs;
+  const watchUntil = 1.1 * learned.longestMs + shortest;
+  if (elapsedMs + usual < watchFrom) return Math.min(schedule.maxDelayMs, watchFrom - elapsedMs);
+  if (elapsedMs < watchUntil) return Math.min(usual, Math.max(shortest / 2, 0.05 * learned.shortestMs));
+  return usual;
+}
+
+/** The delay before the first poll: the first delay, or later when other waits of the kind took longer. */
+export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration): number {
+  if (schedule.fixedIntervalMs !== undefined || !learned) return schedule.initialDelayMs;
+  return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, 0.9 * learned.shortestMs));
 }
 
 /**

@@ -47,7 +47,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const made = adopting ? await this.adopt(client, inputs) : await this.post(client, inputs);
     // Named at once: if the update is interrupted, this ID is what `adoptExistingId` needs.
     this.context.info(`${this.kind.label(inputs, made.id)}: ${adopting ? "adopted" : "created"}`);
-    const settled = await settle(this.kind, this.context, client, inputs, made);
+    const settled = await settle(this.kind, this.context, client, inputs, made, !adopting);
     return { id: settled.id, outs: this.kind.outputs(inputs, settled) };
   }
 

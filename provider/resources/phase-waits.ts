@@ -4,6 +4,7 @@ import { NetworkingClient } from "../client/networking";
 import { twiceAsOften, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import { initErrorProperties, ResourceInitError } from "./init-error";
 import { pollObject, removeObject } from "./object-calls";
+import { learnedDuration, noteSettled } from "./settle-times";
 import {
   DEFAULT_DELETE_TIMEOUT_SECONDS,
   DEFAULT_READY_TIMEOUT_SECONDS,
@@ -23,7 +24,8 @@ export async function unlessNotFound<T>(get: () => Promise<T>): Promise<T | unde
 }
 
 /**
- * Waits until the object is settled (READY, or what the kind accepts). The object exists: whatever
+ * Waits until the object is settled (READY, or what the kind accepts); with `learn` (a create), records
+ * how long that took for the waits that come later. The object exists: whatever
  * goes wrong from here (a timeout, a failed phase, a 401 after a key rotation, a malformed body) is a
  * ResourceInitError carrying its ID, so the state keeps it and nothing is orphaned.
  */
@@ -33,9 +35,12 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
   client: NetworkingClient,
   inputs: I & { __provider?: unknown },
   initial: W,
+  learn = false,
 ): Promise<W> {
   const label = kind.label(inputs, initial.id);
   let last = initial;
+  const timesKey = `${client.http.endpoint} ${kind.collection}`;
+  const started = Date.now();
   try {
     const settled = await waitFor({
       description: `${label} to become READY`,
@@ -47,7 +52,11 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
       schedule: sparePolls(kind) ? twiceAsOften(context.poll) : context.poll,
       isTransient,
       onProgress: (m) => context.info(m),
+      learned: () => learnedDuration(timesKey),
     });
+    // A create that had to wait tells the later ones of its kind how long that takes here.
+    if (learn && settled !== initial && kind.verdict(settled.status.phase, inputs) === "done")
+      noteSettled(timesKey, Date.now() - started);
     const warning = kind.settledWarning?.(settled, inputs);
     if (warning) context.warn(`${label}: ${warning}`);
     return settled;

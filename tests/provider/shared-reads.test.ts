@@ -7,6 +7,7 @@ import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
 import { endpointKind } from "../../provider/resources/endpoint-provider";
 import { objectsBeforeCreate } from "../../provider/resources/object-calls";
+import { learnedDuration } from "../../provider/resources/settle-times";
 import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
@@ -143,5 +144,20 @@ describe("the reads before an endpoint's POST", () => {
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
     expect(endpoint.outs?.phase).toBe("READY");
     expect(await listCalls(SERVICE_LIST)).toBe(1);
+  });
+});
+
+describe("what a create's wait took, for the waits after it", () => {
+  it("a create that waited records its time for its kind and API; an adoption does not", async () => {
+    const key = `${h.client.http.endpoint} endpoint`;
+    const service = await h.services.create(serviceInputs());
+    const before = learnedDuration(key);
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    const learned = learnedDuration(key);
+    expect(learned?.shortestMs).toBeGreaterThan(0);
+    expect(learned!.shortestMs).toBeLessThanOrEqual(Math.min(before?.shortestMs ?? Infinity, 10_000));
+    // Adopting a READY endpoint waits for nothing: what it took says nothing about provisioning.
+    await h.endpoints.create(endpointInputs(service.id, { adoptExistingId: endpoint.id }));
+    expect(learnedDuration(key)).toEqual(learned);
   });
 });

@@ -1,4 +1,12 @@
-import { DEFAULT_POLL, nextDelay, waitFor, WaitFailedError, WaitTimeoutError } from "../../provider/wait";
+import {
+  DEFAULT_POLL,
+  firstDelay,
+  nextDelay,
+  twiceAsOften,
+  waitFor,
+  WaitFailedError,
+  WaitTimeoutError,
+} from "../../provider/wait";
 
 describe("nextDelay", () => {
   it.each([
@@ -19,6 +27,40 @@ describe("nextDelay", () => {
 
   it("uses a fixed interval when one is set", () => {
     expect(nextDelay({ ...DEFAULT_POLL, fixedIntervalMs: 60_000 }, 1_000)).toBe(60_000);
+  });
+});
+
+describe("nextDelay around what earlier waits of the kind took", () => {
+  const learned = { shortestMs: 5_000, longestMs: 5_400 };
+
+  it("saves the polls before 90% of the shortest: the first comes at that point", () => {
+    expect(firstDelay(DEFAULT_POLL, learned)).toBe(4_500);
+    expect(nextDelay(DEFAULT_POLL, 1_000, learned)).toBe(3_500);
+  });
+
+  it("polls every 5% of the shortest, at least half the shortest gap apart, until 110% of the longest", () => {
+    expect(nextDelay(DEFAULT_POLL, 4_500, learned)).toBe(500);
+    expect(nextDelay(twiceAsOften(DEFAULT_POLL) as typeof DEFAULT_POLL, 4_500, learned)).toBe(250);
+    // Past 110% of the longest and one gap more: the usual schedule (15% of the time waited).
+    expect(nextDelay(DEFAULT_POLL, 7_000, learned)).toBe(1_050);
+  });
+
+  it("never waits longer than maxDelayMs, however long the others took", () => {
+    const slow = { shortestMs: 600_000, longestMs: 900_000 };
+    expect(firstDelay(DEFAULT_POLL, slow)).toBe(DEFAULT_POLL.maxDelayMs);
+    expect(nextDelay(DEFAULT_POLL, 30_000, slow)).toBe(DEFAULT_POLL.maxDelayMs);
+  });
+
+  it("changes nothing before anything was learned, or for a fixed interval", () => {
+    expect(firstDelay(DEFAULT_POLL)).toBe(1_000);
+    expect(nextDelay(DEFAULT_POLL, 4_500)).toBe(1_000);
+    const fixed = { ...DEFAULT_POLL, fixedIntervalMs: 60_000 };
+    expect(firstDelay(fixed, learned)).toBe(1_000);
+    expect(nextDelay(fixed, 4_500, learned)).toBe(60_000);
+  });
+
+  it("twiceAsOften halves the shortest gap and the share of the time waited", () => {
+    expect(twiceAsOften(undefined)).toMatchObject({ minDelayMs: 500, growth: 0.075, initialDelayMs: 1_000 });
   });
 });
 
@@ -114,5 +156,24 @@ describe("waitFor", () => {
       isTransient: () => false,
     });
     await expect(wait).rejects.toThrow("403 forbidden");
+  });
+});
+
+describe("waitFor with what earlier waits took", () => {
+  it("polls a few times around the learned time instead of all along", async () => {
+    let polls = 0;
+    const readyAt = Date.now() + 200;
+    const value = await waitFor({
+      description: "thing",
+      poll: async () => (polls++, Date.now() >= readyAt ? "READY" : "PROVISIONING"),
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 5_000,
+      schedule: { initialDelayMs: 10, growth: 0, maxDelayMs: 1_000 },
+      learned: () => ({ shortestMs: 200, longestMs: 200 }),
+    });
+    expect(value).toBe("READY");
+    // Every 10 ms from the start would be about 20 polls; from 180 ms on, every 10 ms: a handful.
+    expect(polls).toBeLessThanOrEqual(6);
   });
 });

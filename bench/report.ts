@@ -103,7 +103,8 @@ export function renderResults(results: SuiteResults): string {
       "the emulator provisioning every service and endpoint in D seconds. Floor = 2·D: the endpoints can only be created " +
       "once their services are READY. Each run is a fresh stack; the schedules alternate per D so that load drift hits both. " +
       `Ours: first poll after ${sizes.ourPoll.initialDelayMs} ms, then every max(${sizes.ourPoll.initialDelayMs} ms, 15 % of the ` +
-      `time waited), capped at ${sizes.ourPoll.maxDelayMs} ms. Baseline: ${sizes.baselineLabel}, set through ` +
+      `time waited), capped at ${sizes.ourPoll.maxDelayMs} ms (an endpoint's waits: half those gaps; once a create of a kind ` +
+      `has become READY, later waits of the kind poll around that time). Baseline: ${sizes.baselineLabel}, set through ` +
       "`confluentNetworkLink:pollInitialDelayMs` / `pollIntervalMs`.",
     "",
     table(

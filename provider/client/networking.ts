@@ -2,10 +2,11 @@ import { z } from "zod";
 import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
-import { checkedId, IdKind } from "./ids";
+import { checkedId } from "./ids";
 import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writes";
 import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
+import { environmentQuery, nextPageToken, parse, pathOf, toSearchParams } from "./wire-format";
 import {
   CreateEndpointRequest,
   CreateServiceRequest,
@@ -19,6 +20,8 @@ import {
   UpdateEndpointRequest,
   UpdateServiceRequest,
 } from "./schemas";
+
+export { nextPageToken } from "./wire-format";
 
 const SERVICES = "networking/v1/network-link-services";
 const ENDPOINTS = "networking/v1/network-link-endpoints";
@@ -285,53 +288,4 @@ export class NetworkingClient {
       undefined,
     );
   }
-}
-
-/** The path of one object; refuses anything that is not an ID of its kind (`..` would address the collection). */
-function pathOf(collection: string, kind: IdKind, id: string): string {
-  return `${collection}/${encodeURIComponent(checkedId(kind, id))}`;
-}
-
-function environmentQuery(environment: string): URLSearchParams {
-  return new URLSearchParams({ environment: checkedId("environment", environment) });
-}
-
-function toSearchParams(query: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    // Multi-value filters repeat the key, as the Go SDK does.
-    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
-  }
-  return params;
-}
-
-/** The page token inside a `metadata.next` URL; undefined when there is no further page. */
-export function nextPageToken(next: string | null | undefined): string | undefined {
-  if (!next) return undefined;
-  try {
-    return new URL(next, "https://placeholder.invalid").searchParams.get("page_token") || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parse<S extends z.ZodType>(
-  operation: string,
-  schema: S,
-  body: unknown,
-  requestId: string | undefined,
-): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unexpected body";
-  throw new ApiError(
-    operation,
-    200,
-    "unexpected_response",
-    undefined,
-    `the API's response did not have the expected shape (${where})`,
-    requestId,
-  );
 }

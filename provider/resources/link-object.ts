@@ -17,7 +17,8 @@ export interface LinkObjectArgs {
   readyTimeoutSeconds?: pulumi.Input<number | undefined>;
   /**
    * How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for
-   * its endpoints still deprovisioning). Default 1800.
+   * its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a
+   * minute, naming them). Default 1800.
    */
   deleteTimeoutSeconds?: pulumi.Input<number | undefined>;
   /**

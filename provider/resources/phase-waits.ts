@@ -6,6 +6,7 @@ import { initErrorProperties, ResourceInitError } from "./init-error";
 import { pollObject, removeObject } from "./object-calls";
 import { learnedDuration, noteSettled } from "./settle-times";
 import {
+  DEFAULT_DELETE_BLOCK_GRACE_MS,
   DEFAULT_DELETE_TIMEOUT_SECONDS,
   DEFAULT_READY_TIMEOUT_SECONDS,
   ProviderContext,
@@ -140,6 +141,7 @@ async function sendDelete<I extends BaseInputs, W extends WireObject>(
   id: string,
   deadline: number,
 ): Promise<boolean> {
+  const graceEnds = Date.now() + (context.deleteBlockGraceMs ?? DEFAULT_DELETE_BLOCK_GRACE_MS);
   for (let attempt = 1; ; attempt++) {
     try {
       await withDeadline(deadline, () => removeObject(kind, client, environment, id));
@@ -148,7 +150,10 @@ async function sendDelete<I extends BaseInputs, W extends WireObject>(
       if (isNotFound(err)) return true;
       if (!isConflict(err)) throw err;
       const delay = Math.min(10_000, 1000 * attempt);
-      if (Date.now() + delay > deadline) {
+      // Past the grace, waiting only makes sense while what holds the object is going away.
+      const hopeless =
+        Date.now() >= graceEnds && (await kind.blockersLeaving?.(client, environment, id)) === false;
+      if (hopeless || Date.now() + delay > deadline) {
         throw (await kind.deleteBlocked?.(client, environment, id, err as ApiError)) ?? err;
       }
       context.info(

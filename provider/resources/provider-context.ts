@@ -16,7 +16,14 @@ export interface ProviderContext {
   poll?: Partial<PollSchedule>;
   /** Delay before retrying a create whose outcome was unknown. Default 1000 ms. */
   recreateDelayMs?: number;
+  /**
+   * How long a refused delete waits for what holds the object to start going away (an endpoint
+   * deprovisioning) before it fails, however long its delete timeout. Default 60 000 ms.
+   */
+  deleteBlockGraceMs?: number;
 }
+
+export const DEFAULT_DELETE_BLOCK_GRACE_MS = 60_000;
 
 export const DEFAULT_READY_TIMEOUT_SECONDS = 3600;
 export const DEFAULT_DELETE_TIMEOUT_SECONDS = 1800;

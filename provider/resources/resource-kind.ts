@@ -94,6 +94,11 @@ export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
   settledWarning?(wire: W, inputs: I): string | undefined;
   /** What to do about the phase a wait ended in. */
   waitHint?(last: W, inputs: I): string;
+  /**
+   * Whether what refuses a delete (409) is on its way out, e.g. an endpoint deprovisioning; undefined
+   * when that cannot be told. Once the grace has passed, a delete fails unless it is.
+   */
+  blockersLeaving?(client: NetworkingClient, environment: string, id: string): Promise<boolean | undefined>;
   /** Why a delete is refused (409) for good, e.g. the endpoints still attached. */
   deleteBlocked?(client: NetworkingClient, environment: string, id: string, err: ApiError): Promise<Error>;
   /** Progress line while a 409 delays a delete. */

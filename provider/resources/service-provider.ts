@@ -73,6 +73,7 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
       ? [`network ${existing.spec.network.id} (inputs say ${inputs.network.id})`]
       : [],
   checkWarnings: droppedAcceptWarning,
+  blockersLeaving: endpointsLeaving,
   deleteBlocked: blockedDeleteError,
   deleteWaitReason: "waiting for its endpoints to be deleted before deleting it",
 };
@@ -110,11 +111,26 @@ function droppedAcceptWarning(olds: Partial<ServiceOutputs>, news: ServiceInputs
   ];
 }
 
+/** Phases of an endpoint on its way out: a service it holds can be deleted once it is gone. */
+const LEAVING_PHASES = ["DEPROVISIONING", "DISCONNECTING"];
+
+/** Whether any endpoint that holds the service is being deleted; undefined when that cannot be read. */
+async function endpointsLeaving(client: NetworkingClient, environment: string, id: string) {
+  try {
+    const associations = await client.listServiceAssociations(environment, id);
+    // None listed while the delete is refused: they are just going, or the list lags. Keep trying.
+    if (associations.length === 0) return true;
+    return associations.some((a) => LEAVING_PHASES.includes(a.status.phase));
+  } catch {
+    return undefined;
+  }
+}
+
 async function blockedDeleteError(client: NetworkingClient, environment: string, id: string, err: ApiError) {
   let blocking: string[] = [];
   try {
     blocking = (await client.listServiceAssociations(environment, id)).map(
-      (a) => a.spec.network_link_endpoint ?? a.id,
+      (a) => `${a.spec.network_link_endpoint ?? a.id} (${a.status.phase})`,
     );
   } catch {
     // The 409's own detail still says why.

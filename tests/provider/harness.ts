@@ -49,6 +49,7 @@ export async function startHarness(): Promise<Harness> {
     warn: (m: string) => messages.push(`warn: ${m}`),
     poll: { initialDelayMs: 10, growth: 0.15, maxDelayMs: 50 },
     recreateDelayMs: 10,
+    deleteBlockGraceMs: 300,
   };
   return {
     emulator,

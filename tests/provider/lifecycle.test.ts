@@ -118,13 +118,27 @@ describe("NetworkLinkService", () => {
       .delete(service.id, { ...service.outs!, deleteTimeoutSeconds: 1 })
       .catch((e) => e);
     expect(err.message).toContain(
-      `network link service ${service.id} cannot be deleted: endpoints ${endpoint.id} still use it`,
+      `network link service ${service.id} cannot be deleted: endpoints ${endpoint.id} (READY) still use it`,
     );
     expect((await h.admin.state()).services).toHaveLength(1);
   });
 
-  it("deletes a service once its endpoints finish deprovisioning", async () => {
-    await h.admin.setDelays({ deprovisioningMs: 400 });
+  it("fails a delete blocked by endpoints that nobody deletes once the grace has passed, long before its timeout", async () => {
+    const service = await h.services.create(serviceInputs());
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    const started = Date.now();
+    const err = await h.services
+      .delete(service.id, { ...service.outs!, deleteTimeoutSeconds: 600 })
+      .catch((e) => e);
+    expect(err.message).toContain(`endpoints ${endpoint.id} (READY) still use it`);
+    // The harness's grace is 300 ms; without it the delete would retry for its 600 s.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect((await h.admin.state()).services).toHaveLength(1);
+  });
+
+  it("deletes a service once its endpoints finish deprovisioning, past the grace while they are on their way out", async () => {
+    // Longer than the harness's 300 ms grace and the first retry: the delete must see them leaving.
+    await h.admin.setDelays({ deprovisioningMs: 2_500 });
     const service = await h.services.create(serviceInputs());
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
     await h.client.remove("endpoint", ORIGIN.environment.id, endpoint.id);

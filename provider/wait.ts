@@ -144,13 +144,13 @@ function errorText(err: unknown): string {
  */
 export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: LearnedDuration): number {
   if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
-  const shortest = schedule.minDelayMs ?? schedule.initialDelayMs;
-  const usual = Math.min(schedule.maxDelayMs, Math.max(shortest, elapsedMs * schedule.growth));
+  const shortestGap = schedule.minDelayMs ?? schedule.initialDelayMs;
+  const usual = Math.min(schedule.maxDelayMs, Math.max(shortestGap, elapsedMs * schedule.growth));
   if (!learned) return usual;
   const watchFrom = 0.9 * learned.shortestMs;
-  const watchUntil = 1.1 * learned.longestMs + shortest;
+  const watchUntil = 1.1 * learned.longestMs + shortestGap;
   if (elapsedMs + usual < watchFrom) return Math.min(schedule.maxDelayMs, watchFrom - elapsedMs);
-  if (elapsedMs < watchUntil) return Math.min(usual, Math.max(shortest / 2, 0.05 * learned.shortestMs));
+  if (elapsedMs < watchUntil) return Math.min(usual, Math.max(shortestGap / 2, 0.05 * learned.shortestMs));
   return usual;
 }
 

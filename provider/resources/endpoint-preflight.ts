@@ -33,22 +33,12 @@ export async function checkServiceFirst(
   // The service may sit in another team's environment, readable only with that team's key.
   const client = ref.credentials ? context.client(ref.credentials) : endpointClient;
   const recent = await readService(client, inputs, context, RECENT_SERVICES_MS);
-  if (!recent || acceptsNow(recent, inputs)) return;
+  if (!recent || !objectionTo(recent, inputs)) return;
   const service = await readService(client, inputs, context, 0);
-  if (!service) return;
-  if (service.spec.network.id === inputs.network.id) {
-    throw new Error(
-      `networkLinkService: service ${ref.id} is in network ${inputs.network.id}, the endpoint's own network. ` +
-        `An endpoint lives in the origin network and points at the service of another (target) network.`,
-    );
-  }
-  if (service.status.phase !== "READY") {
-    throw new Error(
-      `networkLinkService: service ${ref.id} is ${service.status.phase}, not READY; an endpoint can only be created ` +
-        `for a READY service. Wait for it (or fix it) and run \`pulumi up\` again.`,
-    );
-  }
-  checkAccepted(service, inputs, context);
+  const objection = service && objectionTo(service, inputs);
+  if (!objection) return;
+  if ("warning" in objection) context.warn(objection.warning);
+  else throw new Error(objection.error);
 }
 
 /**
@@ -82,36 +72,43 @@ async function readService(
   }
 }
 
-/** Whether the service, as read, lets the endpoint's POST through with nothing to say. */
-function acceptsNow(service: WireService, inputs: PreflightInputs): boolean {
-  return (
-    service.spec.network.id !== inputs.network.id &&
-    service.status.phase === "READY" &&
-    isAccepted(service, inputs)
-  );
-}
-
-function isAccepted(service: WireService, inputs: PreflightInputs): boolean {
+/**
+ * What the service, as read, says against the endpoint's POST: an error that refuses it, a warning
+ * (allowPendingAccept: it will wait to be accepted), or nothing.
+ */
+function objectionTo(
+  service: WireService,
+  inputs: PreflightInputs,
+): { error: string } | { warning: string } | undefined {
+  if (service.spec.network.id === inputs.network.id) {
+    return {
+      error:
+        `networkLinkService: service ${service.id} is in network ${inputs.network.id}, the endpoint's own network. ` +
+        `An endpoint lives in the origin network and points at the service of another (target) network.`,
+    };
+  }
+  if (service.status.phase !== "READY") {
+    return {
+      error:
+        `networkLinkService: service ${service.id} is ${service.status.phase}, not READY; an endpoint can only be created ` +
+        `for a READY service. Wait for it (or fix it) and run \`pulumi up\` again.`,
+    };
+  }
   const environments = service.spec.accept?.environments ?? [];
   const networks = service.spec.accept?.networks ?? [];
-  return environments.includes(inputs.environment.id) || networks.includes(inputs.network.id);
-}
-
-function checkAccepted(service: WireService, inputs: PreflightInputs, context: ProviderContext): void {
-  if (isAccepted(service, inputs)) return;
-  const environments = service.spec.accept?.environments ?? [];
-  const networks = service.spec.accept?.networks ?? [];
+  if (environments.includes(inputs.environment.id) || networks.includes(inputs.network.id)) return undefined;
   const list = `environments [${environments.join(", ")}], networks [${networks.join(", ")}]`;
   if (inputs.allowPendingAccept) {
-    context.warn(
-      `service ${service.id} does not accept this endpoint yet (${list}); it will wait in PENDING_ACCEPT until ` +
+    return {
+      warning:
+        `service ${service.id} does not accept this endpoint yet (${list}); it will wait in PENDING_ACCEPT until ` +
         `environment ${inputs.environment.id} or network ${inputs.network.id} is added to that accept list.`,
-    );
-    return;
+    };
   }
-  throw new Error(
-    `networkLinkService: service ${service.id} does not accept environment ${inputs.environment.id} or network ${inputs.network.id} ` +
+  return {
+    error:
+      `networkLinkService: service ${service.id} does not accept environment ${inputs.environment.id} or network ${inputs.network.id} ` +
       `(its accept list: ${list}). Add one of them to the service's accept.environments or accept.networks, ` +
       `or set allowPendingAccept: true if the service's owner will accept it later.`,
-  );
+  };
 }

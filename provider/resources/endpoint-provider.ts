@@ -70,7 +70,6 @@ export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
   slot: {
     filter: (inputs) => ({ networkLinkService: [inputs.networkLinkService.id] }),
     holds: (endpoint, inputs) => endpoint.spec.network_link_service.id === inputs.networkLinkService.id,
-    parent: { collection: "service", id: (inputs) => inputs.networkLinkService.id },
   },
   changedFields: changedNameOrDescription,
   // One endpoint per (network, service): a replacement for the same pair must delete the old one first.

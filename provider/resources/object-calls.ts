@@ -77,20 +77,20 @@ function slotOf<I extends BaseInputs, W extends WireObject>(kind: Kind<I, W>, in
 }
 
 /**
- * The objects in the slot before our POST. None, without a list, when this process made the slot's
- * parent (an endpoint's service) and has not created in the slot since: nothing can hold a slot before
- * its parent exists, and the parent is ours from its first moment. Otherwise the slot's shared snapshot.
+ * The objects in the slot before our POST. None, without a list, when the slot is an endpoint's to a
+ * service this process made, and it has not created in the slot since: no endpoint to that service can
+ * predate it, and it is ours from its first moment. Otherwise the slot's shared snapshot.
  */
 export async function objectsBeforeCreate<I extends BaseInputs, W extends WireObject>(
   kind: Kind<I, W>,
   client: NetworkingClient,
   inputs: I,
 ): Promise<W[]> {
-  const parent = kind.slot?.parent;
+  const slot = slotOf(kind, inputs);
   const fresh =
-    parent !== undefined &&
-    client.madeByThisProcess(parent.collection, parent.id(inputs)) &&
-    client.lastCreateIn(kind.collection, inputs.environment.id, slotOf(kind, inputs)) === 0;
+    slot.networkLinkService !== undefined &&
+    client.madeByThisProcess("service", slot.networkLinkService) &&
+    client.lastCreateIn(kind.collection, inputs.environment.id, slot) === 0;
   return fresh ? [] : objectsInSlot(kind, client, inputs, true);
 }
 

@@ -61,12 +61,7 @@ export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
   /** The kind's own fields of an update request, for the changed fields. */
   updateFields?(inputs: I, changed: string[]): Record<string, unknown>;
   /** What else, besides the network, makes an object hold the one-per slot the inputs would take. */
-  slot?: {
-    filter(inputs: I): EndpointFilter;
-    holds(object: W, inputs: I): boolean;
-    /** The object the slot hangs on (an endpoint's service): nothing can hold the slot before it existed. */
-    parent?: { collection: ObjectKind; id(inputs: I): string };
-  };
+  slot?: { filter(inputs: I): EndpointFilter; holds(object: W, inputs: I): boolean };
   /** Inputs (each `{ id }`) whose change forces a replacement. */
   replaceKeys: readonly string[];
   /** Updatable fields whose value differs between the state and the inputs. */

@@ -60,6 +60,8 @@ export interface RequestOptions {
   onSent?: () => void;
   /** Its turn in the pacer; a function is asked when the turn comes. Default: "write", or "read" for a GET. */
   urgency?: Urgency | (() => Urgency);
+  /** One attempt, no retry: for a read whose answer is only advice. */
+  once?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -157,6 +159,7 @@ export class HttpClient {
         json: options.json as Record<string, unknown> | undefined,
         responseType: "json",
         timeout: { request: Math.max(1, Math.min(this.requestTimeoutMs, left)) },
+        ...(options.once ? { retry: { limit: 0 } } : {}),
         context: {
           startedAt: Date.now(),
           deadline,

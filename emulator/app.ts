@@ -8,8 +8,8 @@ import { loadState, saveState } from "./persistence";
 import { ResponseChecker } from "./response-check";
 import { ADMIN_PREFIX, adminRoutes } from "./routes/admin";
 import { associationRoutes } from "./routes/associations";
-import { registerCrudRoutes } from "./routes/crud";
-import { endpointKind, serviceKind } from "./routes/kinds";
+import { registerCrudRoutes, registerReadRoutes } from "./routes/crud";
+import { endpointKind, networkKind, serviceKind } from "./routes/kinds";
 import { baseUrl } from "./routes/pagination";
 import { zodValidatorCompiler } from "./routes/zod-validation";
 import { createStore } from "./store";
@@ -162,6 +162,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const org = () => store.state.data.organizationId;
   registerCrudRoutes(app, faults, org, serviceKind(store));
   registerCrudRoutes(app, faults, org, endpointKind(store));
+  registerReadRoutes(app, org, networkKind(store));
   associationRoutes(app, store);
   adminRoutes(app, { store, faults, counters, auth, initialDelays: { ...delays }, startedAt: Date.now() });
   return app;

@@ -1,33 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as confluentcloud from "@pulumi/confluentcloud";
-import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
-
-/**
- * AWS regions where cluster linking between Dedicated clusters over AWS PrivateLink no longer needs
- * network links (existing links there are upgraded automatically). Source: Confluent's network
- * linking documentation, https://docs.confluent.io/cloud/current/networking/network-linking.html, as
- * read on 2026-12-07; network links are deprecated everywhere by December 31, 2026. See
- * docs/retiring-network-links.md.
- */
-const REGIONS_WITHOUT_NETWORK_LINKS: readonly string[] = [
-  "eu-central-1",
-  "eu-west-1",
-  "eu-west-2",
-  "us-east-1",
-  "us-east-2",
-  "us-west-2",
-  "ap-south-1",
-  "ap-southeast-1",
-  "ap-southeast-2",
-];
+import { BidirectionalNetworkLink, networkLinksNotNeeded } from "pulumi-confluent-network-link";
 
 /**
  * Two Dedicated clusters on AWS PrivateLink networks, replicating both ways with destination-initiated
  * cluster links. Needs a real Confluent Cloud account (the `@pulumi/confluentcloud` plugin and a
  * Cloud API key); it does not run against the emulator.
  *
- * In a region of REGIONS_WITHOUT_NETWORK_LINKS the cluster links need no network links, and none
- * are created. Elsewhere they run over a BidirectionalNetworkLink: each cluster link needs the
+ * In a region where cluster linking no longer needs network links (the package's
+ * NETWORK_LINK_RETIREMENT list, from Confluent's documentation) none are created. Elsewhere they run over a BidirectionalNetworkLink: each cluster link needs the
  * endpoint in the DESTINATION cluster's network pointing at the service of the SOURCE cluster's
  * network, so `link.aToB` (endpoint in network a) carries the link from cluster b into cluster a.
  *
@@ -41,8 +22,7 @@ export = async () => {
   // disagree with where the clusters are.
   const region = config.get("region") ?? "us-east-1";
   // Override for organizations whose Confluent account team set them up otherwise.
-  const useNetworkLinks =
-    config.getBoolean("useNetworkLinks") ?? !REGIONS_WITHOUT_NETWORK_LINKS.includes(region);
+  const useNetworkLinks = config.getBoolean("useNetworkLinks") ?? !networkLinksNotNeeded("AWS", region);
   const createClusterLinks = config.getBoolean("createClusterLinks") ?? true;
   const awsAccountId = config.require("awsAccountId"); // the AWS account allowed to reach the clusters
 

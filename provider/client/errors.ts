@@ -78,9 +78,9 @@ export function apiErrorFromResponse(
 function describeBody(body: unknown, redact: Redact): string | undefined {
   if (body === undefined || body === null || body === "") return undefined;
   if (typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {
-    return cut(redact((body as { message: string }).message), 300);
+    return cut(redact(head((body as { message: string }).message)), 300);
   }
-  if (typeof body !== "string") return cut(redact(JSON.stringify(body)), 300);
+  if (typeof body !== "string") return cut(redact(head(JSON.stringify(body))), 300);
   return summary(body, redact);
 }
 
@@ -93,8 +93,16 @@ function summary(text: string, redact: Redact): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const line = title ?? (html ? "" : (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? ""));
   const kind = html ? "an HTML page" : "a text body";
-  const shown = cut(redact(line.replace(/\s+/g, " ").trim()), 160);
+  const shown = cut(redact(head(line.replace(/\s+/g, " ").trim())), 160);
   return shown ? `${kind} of ${text.length} characters: ${shown}` : `${kind} of ${text.length} characters`;
+}
+
+/**
+ * The start of a long text, enough for what is shown: redaction finds a cut echo too, and need not
+ * read a megabyte page.
+ */
+function head(text: string): string {
+  return text.slice(0, 4096);
 }
 
 /** Cut after redaction, so that a cut never leaves half a secret behind. */

@@ -6,12 +6,13 @@ import { Errors } from "./errors";
 import { ADMIN_PREFIX } from "./routes/admin";
 
 /**
- * The admin API can wipe and rewrite the emulator and its keys, so only this machine or a holder of
- * the admin token reaches it. "This machine" is judged on the connection (a loopback remote
- * address, which a remote client cannot forge) and on Host and Origin (a web page on this machine
- * reaching loopback through DNS rebinding or cross-origin requests); forwarding headers are never
- * read. Writes must be JSON, which a cross-origin page cannot send without a CORS preflight that
- * the emulator never grants.
+ * The admin API can wipe and rewrite the emulator and its keys. Listening on loopback (the
+ * default), it answers this machine, judged on the connection (a loopback remote address, which a
+ * remote client cannot forge) and on Host and Origin (a web page on this machine reaching loopback
+ * through DNS rebinding or a cross-origin request), or the admin token. Listening beyond loopback,
+ * it answers the admin token only: there a loopback remote address may be a local proxy or a
+ * service-mesh sidecar relaying remote clients. Forwarding headers are never read. Writes must be
+ * JSON, which a cross-origin page cannot send without a CORS preflight that the emulator never grants.
  */
 const LOOPBACK_NAME = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 
@@ -101,30 +102,50 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
 function fromThisMachine(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   return (
-    isLoopbackAddress(request.socket?.remoteAddress) &&
+    isLoopbackAddress(request.socket.remoteAddress) &&
     isLoopbackHost(request.headers.host) &&
     (origin === undefined || isLoopbackOrigin(origin))
   );
 }
 
+/** Whether the server listens beyond loopback (0.0.0.0, ::, an interface's address); `inject()` does not. */
+function listensBeyondLoopback(request: FastifyRequest): boolean {
+  const bound = request.server.server.address();
+  return typeof bound === "object" && bound !== null && !isLoopbackAddress(bound.address);
+}
+
 /**
- * The guard for admin requests (health aside): a 403 unless the request comes from this machine
- * or carries `Authorization: Bearer <adminToken>`; a 415 for a non-JSON write.
+ * The guard for admin requests (health aside): a 403 unless the request carries
+ * `Authorization: Bearer <adminToken>` or, on a loopback listener, comes from this machine; a 415
+ * for a non-JSON write.
  */
 export function adminGuard(adminToken: string | undefined): (request: FastifyRequest) => void {
   // Digests have equal lengths, so the comparison reveals neither the token nor its length.
   const wanted = adminToken ? digest(adminToken) : undefined;
+  const refusals = adminToken
+    ? {
+        exposed:
+          "The emulator listens beyond loopback, so its admin API answers only requests carrying the admin token (Authorization: Bearer <token>).",
+        loopback:
+          "The admin API answers this machine (a loopback connection with a loopback Host and Origin), or requests carrying the admin token (Authorization: Bearer <token>).",
+      }
+    : {
+        exposed:
+          "The emulator listens beyond loopback, so its admin API is closed: start it with an admin token (--admin-token, adminToken) and send Authorization: Bearer <token>, or listen on 127.0.0.1.",
+        loopback:
+          "The admin API answers this machine only (a loopback connection with Host and Origin localhost, 127.0.0.1 or [::1]); set an admin token to reach it from elsewhere.",
+      };
   const tokenGiven = (request: FastifyRequest): boolean => {
     const match = /^bearer +(\S+)$/i.exec(request.headers.authorization ?? "");
     return wanted !== undefined && match !== null && timingSafeEqual(digest(match[1]), wanted);
   };
-  const refusal = adminToken
-    ? "The admin API answers this machine (a loopback connection with a loopback Host and Origin), or requests carrying the admin token (Authorization: Bearer <token>)."
-    : "The admin API answers this machine only (a loopback connection with Host and Origin localhost, 127.0.0.1 or [::1]); set an admin token to reach it from elsewhere.";
 
   return (request) => {
     if (request.routeOptions.url === HEALTH) return;
-    if (!fromThisMachine(request) && !tokenGiven(request)) throw Errors.user_unauthorized(refusal);
+    const exposed = listensBeyondLoopback(request);
+    if (!tokenGiven(request) && (exposed || !fromThisMachine(request))) {
+      throw Errors.user_unauthorized(exposed ? refusals.exposed : refusals.loopback);
+    }
     if (WRITES.has(request.method) && !/^application\/json\b/i.test(request.headers["content-type"] ?? "")) {
       throw Errors.unsupported_media_type("Admin API writes need 'Content-Type: application/json'.");
     }

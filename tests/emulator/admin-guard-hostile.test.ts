@@ -12,7 +12,8 @@ import { rawRequest } from "./support/raw-http";
  * Issue 26 item 4: hostile HTTP against the admin guard. Paths are sent literally (node:http), so
  * percent-encoding, absolute-form URLs and dot segments reach the emulator as an attacker sends them.
  * A remote client is a connection through this machine's non-loopback address to an emulator
- * bound to 0.0.0.0, so the socket's remote address is not loopback.
+ * bound to 0.0.0.0, so the socket's remote address is not loopback. Listening beyond loopback, the
+ * admin API answers the admin token only, even to this machine.
  */
 const A = "env-aaaaa1";
 const B = "env-bbbbb1";
@@ -39,39 +40,49 @@ const SERVERS: Record<ServerName, { host: string; adminToken?: string }> = {
   localToken: { host: "127.0.0.1", adminToken: TOKEN },
   exposed: { host: "0.0.0.0" },
   exposedToken: { host: "0.0.0.0", adminToken: TOKEN },
-  dualStack: { host: "::" },
+  dualStack: { host: "::", adminToken: TOKEN },
 };
 
-/** One emulator per setting, put back to the same start before each case so a breach cannot spill over. */
+/**
+ * The emulator a case runs against, back at the same start so a breach cannot spill over: servers
+ * with a working admin API are shared and reset; a closed one (beyond loopback, no token) is
+ * started afresh for each case and read through the networking API only.
+ */
 interface Target {
   emulator: RunningEmulator;
-  /** A trusted client: loopback, with the admin token where one is set. */
-  admin: EmulatorAdmin;
+  /** A trusted client (loopback, with the admin token where one is set); none for a closed server. */
+  admin?: EmulatorAdmin;
   /** What a leak would reveal; case paths name them `{nls}` and `{nle}`. */
   inB: { nls: string; nle: string };
 }
-const targets = {} as Record<ServerName, Target>;
+const shared: Partial<Record<ServerName, Target>> = {};
+const isClosed = (server: ServerName) =>
+  SERVERS[server].host !== "127.0.0.1" && SERVERS[server].adminToken === undefined;
+const start = (server: ServerName) =>
+  startEmulator({
+    ...SERVERS[server],
+    seed: TEST_SEED,
+    delays: ZERO_DELAYS,
+    credentials: CREDENTIALS,
+    warn: () => undefined,
+  });
 
 beforeAll(async () => {
-  for (const server of Object.keys(SERVERS) as ServerName[]) {
-    const emulator = await startEmulator({
-      ...SERVERS[server],
-      seed: TEST_SEED,
-      delays: ZERO_DELAYS,
-      credentials: CREDENTIALS,
-      warn: () => undefined,
-    });
+  for (const server of (Object.keys(SERVERS) as ServerName[]).filter((name) => !isClosed(name))) {
+    const emulator = await start(server);
     const admin = new EmulatorAdmin(`http://127.0.0.1:${emulator.port}`, SERVERS[server].adminToken);
-    targets[server] = { emulator, admin, inB: { nls: "", nle: "" } };
+    shared[server] = { emulator, admin, inB: { nls: "", nle: "" } };
   }
 });
-afterAll(() => Promise.all(Object.values(targets).map((t) => t.emulator.close())));
+afterAll(() => Promise.all(Object.values(shared).map((t) => t.emulator.close())));
 
 async function prepare(server: ServerName): Promise<Target> {
-  const t = targets[server];
-  await t.admin.reset({ keepSeed: false });
-  await t.admin.seed(TEST_SEED);
-  await t.admin.setCredentials(CREDENTIALS);
+  const t = shared[server] ?? { emulator: await start(server), inB: { nls: "", nle: "" } };
+  if (t.admin) {
+    await t.admin.reset({ keepSeed: false });
+    await t.admin.seed(TEST_SEED);
+    await t.admin.setCredentials(CREDENTIALS);
+  }
   const create = async (path: string, body: unknown) => {
     const r = await fetch(`http://127.0.0.1:${t.emulator.port}${path}`, {
       method: "POST",
@@ -108,27 +119,42 @@ function send(t: Target, c: Case) {
   });
 }
 
-/** What an admin write could change, read through a trusted loopback client. */
+/** What an admin write could change: through the admin API where it works, else through the networking API. */
 async function snapshot(t: Target) {
-  const faults = await (await fetch(`http://127.0.0.1:${t.emulator.port}/_emulator/faults`)).json();
+  const read = async (path: string, authorization: string) => {
+    const r = await fetch(`http://127.0.0.1:${t.emulator.port}${path}`, { headers: { authorization } });
+    return { status: r.status, body: await r.text() };
+  };
+  if (!t.admin) {
+    const lists = [NLS, NLE].flatMap((kind) => [A, B].map((env) => read(`${kind}?environment=${env}`, ORG)));
+    const mallory = await read(`${NLS}?environment=${A}`, basic("MALLORY", "mallory-secret"));
+    return { lists: await Promise.all(lists), mallory: mallory.status };
+  }
+  const faults = await read("/_emulator/faults", `Bearer ${TOKEN}`);
   return { state: await t.admin.state(), credentials: await t.admin.credentials(), faults };
 }
 
-/** Sends the case to its emulator, put back to the start; a refusal must leave it unread and unchanged. */
+/** Sends the case to its emulator, back at the start; a refusal must leave it unread and unchanged. */
 async function check(c: Case): Promise<void> {
   if (c.via === "remote" && REMOTE === undefined) {
     throw new Error("this machine has no non-loopback IPv4 address to connect through");
   }
   const t = await prepare(c.server);
-  const before = await snapshot(t);
-  const r = await send(t, c);
-  expect({ status: r.status, body: r.body.slice(0, 300) }).toMatchObject({ status: c.status });
-  if (c.status >= 400) {
-    if (c.method !== "HEAD") {
-      expect(JSON.parse(r.body)).toEqual({ errors: [expect.objectContaining({ status: String(c.status) })] });
+  try {
+    const before = await snapshot(t);
+    const r = await send(t, c);
+    expect({ status: r.status, body: r.body.slice(0, 300) }).toMatchObject({ status: c.status });
+    if (c.status >= 400) {
+      if (c.method !== "HEAD") {
+        expect(JSON.parse(r.body)).toEqual({
+          errors: [expect.objectContaining({ status: String(c.status) })],
+        });
+      }
+      if (c.path.includes("mulator")) expect(r.body).not.toContain(t.inB.nls);
+      expect(await snapshot(t)).toEqual(before);
     }
-    if (c.path.includes("mulator")) expect(r.body).not.toContain(t.inB.nls);
-    expect(await snapshot(t)).toEqual(before);
+  } finally {
+    if (!t.admin) await t.emulator.close();
   }
 }
 
@@ -362,12 +388,12 @@ const exposedBind: Case[] = [
     status: 200,
   }),
   {
-    name: "/_emulator/state from this machine, loopback Host (kept: no token needed)",
+    name: "/_emulator/state from this machine, loopback Host (closed: no token is set)",
     server: "exposed",
     via: "loopback",
     method: "GET",
     path: "/_emulator/state",
-    status: 200,
+    status: 403,
   },
   {
     name: "/_emulator/state from this machine, foreign Host",
@@ -379,15 +405,24 @@ const exposedBind: Case[] = [
     status: 403,
   },
   {
-    name: "/_emulator/state on a dual-stack bind from 127.0.0.1 (::ffff:127.0.0.1)",
+    name: "/_emulator/state on a dual-stack bind from 127.0.0.1 (::ffff:127.0.0.1), no token",
     server: "dualStack",
     via: "loopback",
     method: "GET",
     path: "/_emulator/state",
+    status: 403,
+  },
+  {
+    name: "/_emulator/state on a dual-stack bind from 127.0.0.1 (::ffff:127.0.0.1), the token",
+    server: "dualStack",
+    via: "loopback",
+    method: "GET",
+    path: "/_emulator/state",
+    headers: { authorization: `Bearer ${TOKEN}` },
     status: 200,
   },
   remote({
-    name: "/_emulator/state on a dual-stack bind, Host 127.0.0.1",
+    name: "/_emulator/state on a dual-stack bind, Host 127.0.0.1, no token",
     server: "dualStack",
     method: "GET",
     path: "/_emulator/state",
@@ -446,11 +481,20 @@ const exposedWithToken: Case[] = [
     status: 200,
   }),
   {
-    name: "/_emulator/state from this machine, no token (kept)",
+    name: "/_emulator/state from this machine, no token (a local proxy could be relaying anyone)",
     server: "exposedToken",
     via: "loopback",
     method: "GET",
     path: "/_emulator/state",
+    status: 403,
+  },
+  {
+    name: "/_emulator/state from this machine, the token",
+    server: "exposedToken",
+    via: "loopback",
+    method: "GET",
+    path: "/_emulator/state",
+    headers: { authorization: `Bearer ${TOKEN}` },
     status: 200,
   },
 ];

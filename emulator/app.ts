@@ -34,7 +34,10 @@ export interface EmulatorOptions {
   organizationId?: string;
   /** Request logs (JSON lines) on stderr. */
   logger?: boolean;
-  /** Lets the admin API answer clients beyond this machine that send `Authorization: Bearer <adminToken>`. */
+  /**
+   * The admin API's bearer token (`Authorization: Bearer <adminToken>`): lets clients beyond this
+   * machine in, and is the only way in when the emulator listens beyond loopback.
+   */
   adminToken?: string;
   /** Validate every response body against the route's declared schema (default true). */
   checkResponses?: boolean;

@@ -40,7 +40,7 @@ export interface ForcePhaseOptions {
 export class EmulatorAdmin {
   private readonly base: string;
 
-  /** `adminToken`: needed only when the emulator is reached through a non-loopback address. */
+  /** `adminToken`: needed when the emulator listens beyond loopback or is reached from another machine. */
   constructor(
     url: string,
     private readonly adminToken?: string,

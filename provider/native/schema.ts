@@ -1,4 +1,5 @@
 import { VERSION } from "../version";
+import { RETIREMENT_GUIDE_URL } from "../retirement";
 
 // The Pulumi package schema of the native provider: what every language's SDK, YAML programs and
 // `pulumi import` see. Property names and meanings are the dynamic resources' (provider/resources).
@@ -12,14 +13,11 @@ export const TOKENS = {
   mesh: `${PACKAGE}:index:NetworkLinkMesh`,
 } as const;
 
-/** The retirement guide, by its repository URL: SDK docs and registry pages have no relative links. */
-export const RETIREMENT_GUIDE_URL =
-  "https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md";
-
 /**
  * The one retirement notice of each description users read first (each resource's and component's),
  * dated as the guide's facts are (Confluent's docs as of 2026-12-07).
  */
+// The guide by its repository URL (retirement.ts): SDK docs and registry pages have no relative links.
 export const RETIREMENT_NOTICE =
   "Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS " +
   "regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read " +

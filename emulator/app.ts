@@ -43,6 +43,8 @@ export interface EmulatorOptions {
 declare module "fastify" {
   interface FastifyRequest {
     principal?: Principal;
+    /** Whether fault injection applies to this request (see FaultSettings.onlyKey). */
+    faulted: boolean;
   }
 }
 
@@ -102,6 +104,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   installParsers(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.decorateRequest("principal", undefined);
+  app.decorateRequest("faulted", false);
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -110,6 +113,11 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
       return;
     }
     counters.count(request.method, request.routeOptions.url ?? "(unmatched)");
+    request.faulted = faults.appliesTo(request.headers.authorization);
+    if (!request.faulted) {
+      request.principal = auth.authenticate(request.headers.authorization);
+      return;
+    }
     if (faults.takeReset()) {
       reply.hijack();
       request.raw.socket?.destroy();
@@ -127,8 +135,10 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   // Before any route: every route with declared response schemas gets its check bound to it.
   if (checker) app.addHook("onRoute", (route) => checker.attach(route));
 
-  // Rate-limit headers belong to successes and 429s only.
+  // Rate-limit headers belong to successes and 429s only. Date is the answer's own time, to the
+  // second, as the API's servers send it (Node's is cached for up to a second).
   app.addHook("onSend", (_request, reply, payload, done) => {
+    reply.header("date", new Date().toUTCString());
     if (reply.statusCode >= 300 && reply.statusCode !== 429) {
       reply.removeHeader("x-ratelimit-limit");
       reply.removeHeader("x-ratelimit-remaining");

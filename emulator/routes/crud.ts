@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { requireEnvironmentAccess } from "../auth";
 import { Errors } from "../errors";
-import type { Faults } from "../faults";
+import type { CreateFault, Faults } from "../faults";
 import type { KindStore, ListFilters } from "../store";
 import type { View } from "../store/types";
 import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
@@ -54,15 +54,49 @@ function environmentAccess(
 
 /**
  * The `dropCreateResponses` fault: the create is committed, then the socket dies unanswered, as
- * after a network failure between the API and the client.
+ * after a network failure between the API and the client. Then the `createFaults` answers (the
+ * phase part is applied by the handler): each what a gateway or a network can do to a committed
+ * create's answer.
  */
-function dropCreateHook(faults: Faults) {
+function createAnswerHook(faults: Faults) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (reply.statusCode === 202 && faults.takeDropCreate()) {
+    if (reply.statusCode !== 202 || !request.faulted) return payload;
+    if (faults.takeDropCreate()) {
       request.raw.socket?.destroy();
+      return payload;
     }
-    return payload;
+    const fault = (request as FastifyRequest & { createFault?: CreateFault }).createFault;
+    switch (fault?.answer) {
+      case "drop":
+        request.raw.socket?.destroy();
+        return payload;
+      case "gateway-error":
+        reply.code(502).removeHeader("location");
+        return JSON.stringify({ message: "Bad Gateway" });
+      case "hang":
+        await new Promise((resolve) => setTimeout(resolve, fault.hangMs ?? 30_000));
+        return payload;
+      case "message-body":
+        return JSON.stringify({ message: "accepted" });
+      case "no-status-body": {
+        const { status: _status, ...rest } = JSON.parse(String(payload)) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      }
+      default:
+        return payload;
+    }
   };
+}
+
+/** The createFaults phase: sticky, like the admin API's phase override. */
+function forcePhase<Rec>(view: View<Rec>, phase: string): View<Rec> {
+  const forced = { phase, error_code: "injected", error_message: `Injected fault: ${phase} at creation.` };
+  (view.record as { forced?: typeof forced }).forced = forced;
+  return { ...view, status: { ...forced } };
+}
+
+function createdSince<Rec>(view: View<Rec>, since: number): boolean {
+  return (view.record as { createdAt: number }).createdAt > since;
 }
 
 export function registerCrudRoutes<
@@ -92,7 +126,11 @@ export function registerCrudRoutes<
       const query = request.query as ListQuery;
       const filters: ListFilters = {};
       for (const [name, key] of Object.entries(k.filters)) filters[key] = query[name];
-      const { page, metadata } = paginate(request, query, k.store.list(query.environment, filters));
+      let listed = k.store.list(query.environment, filters);
+      // The listLagMs fault: what was created a moment ago is not listed yet.
+      const lag = request.faulted ? faults.listLagMs : 0;
+      if (lag > 0) listed = listed.filter((v) => !createdSince(v, Date.now() - lag));
+      const { page, metadata } = paginate(request, query, listed);
       const c = ctx(request);
       return listBody(
         `${k.kind}List`,
@@ -105,9 +143,13 @@ export function registerCrudRoutes<
   app.post(k.path, {
     schema: { querystring: noQuery(k.resource), body: k.createBody, response: responses({ 202: k.schema }) },
     preHandler,
-    onSend: dropCreateHook(faults),
+    onSend: createAnswerHook(faults),
     handler: async (request, reply) => {
-      const body = k.render(ctx(request), k.store.create(k.toCreate(request.body as CreateBody)));
+      let view = k.store.create(k.toCreate(request.body as CreateBody));
+      const fault = request.faulted ? faults.takeCreateFault() : undefined;
+      (request as FastifyRequest & { createFault?: CreateFault }).createFault = fault;
+      if (fault?.phase) view = forcePhase(view, fault.phase);
+      const body = k.render(ctx(request), view);
       return reply.code(202).header("location", body.metadata.self).send(body);
     },
   });

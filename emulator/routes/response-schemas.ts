@@ -142,6 +142,12 @@ export const faultsSchema = object({
   latencyMs: count,
   dropCreateResponses: count,
   resetConnections: count,
+  createFaults: {
+    type: "array",
+    items: object({ phase: str, answer: str, hangMs: count }, []),
+  },
+  listLagMs: count,
+  onlyKey: { anyOf: [{ type: "null" }, str] },
 });
 export const countersSchema = object({
   total: count,

@@ -88,7 +88,12 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
 
   private async post(client: NetworkingClient, inputs: I): Promise<W> {
     await this.kind.beforePost?.(client, inputs, this.context);
-    return createOnce(this.kind, client, inputs, this.context.recreateDelayMs);
+    const { recreateDelayMs, recoveryPatienceMs, listLagMs } = this.context;
+    return createOnce(this.kind, client, inputs, {
+      retryDelayMs: recreateDelayMs,
+      recoveryPatienceMs,
+      listLagMs,
+    });
   }
 
   private async adopt(client: NetworkingClient, inputs: I): Promise<W> {

@@ -10,4 +10,4 @@ export {
 export { DEFAULT_SEED, DEFAULT_ORGANIZATION_ID } from "./store/seed";
 export { DEFAULT_DELAYS, type Delays, type SeedInput, type SeedNetwork } from "./store/types";
 export { LIMITS } from "./store/services";
-export type { FaultSettings, ErrorFault, CounterSnapshot } from "./faults";
+export type { FaultSettings, ErrorFault, CreateFault, CounterSnapshot } from "./faults";

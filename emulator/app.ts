@@ -79,8 +79,12 @@ function isAdmin(request: FastifyRequest): boolean {
 export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const delays: Delays = { ...DEFAULT_DELAYS, ...options.delays };
   const persistFile = options.persistFile;
+  const faults = new Faults(options.rateLimit);
+  // The server's clock: the host's, shifted by the clockSkewMs fault.
+  const now = () => Date.now() + faults.clockSkewMs;
   const store = createStore(
     {
+      now,
       delays,
       seed: options.seed ?? DEFAULT_SEED,
       organizationId: options.organizationId,
@@ -88,7 +92,6 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     },
     persistFile ? loadState(persistFile) : undefined,
   );
-  const faults = new Faults(options.rateLimit);
   const counters = new Counters();
   const auth = new Authenticator(options.credentials ?? [DEFAULT_CREDENTIALS]);
   const checker = options.checkResponses === false ? undefined : new ResponseChecker();
@@ -138,7 +141,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   // Rate-limit headers belong to successes and 429s only. Date is the answer's own time, to the
   // second, as the API's servers send it (Node's is cached for up to a second).
   app.addHook("onSend", (_request, reply, payload, done) => {
-    reply.header("date", new Date().toUTCString());
+    reply.header("date", new Date(now()).toUTCString());
     if (reply.statusCode >= 300 && reply.statusCode !== 429) {
       reply.removeHeader("x-ratelimit-limit");
       reply.removeHeader("x-ratelimit-remaining");

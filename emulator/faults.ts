@@ -39,6 +39,8 @@ export interface FaultSettings {
   listLagMs?: number;
   /** Faults hit only the requests made with this API key; others (a competitor's) pass untouched. */
   onlyKey?: string | null;
+  /** The server's clock runs this far ahead of the host's (behind when negative): timestamps, phases, Date. */
+  clockSkewMs?: number;
 }
 
 export interface RateState {
@@ -91,6 +93,7 @@ export class Faults {
   private createFaults: CreateFault[] = [];
   listLagMs = 0;
   private onlyKey?: string;
+  clockSkewMs = 0;
 
   constructor(private readonly initialRateLimit?: { requestsPerSecond: number }) {
     this.clear();
@@ -111,6 +114,7 @@ export class Faults {
     if (settings.createFaults !== undefined) this.createFaults = settings.createFaults.map((f) => ({ ...f }));
     if (settings.listLagMs !== undefined) this.listLagMs = settings.listLagMs;
     if (settings.onlyKey !== undefined) this.onlyKey = settings.onlyKey ?? undefined;
+    if (settings.clockSkewMs !== undefined) this.clockSkewMs = settings.clockSkewMs;
   }
 
   /** Back to the start-up configuration: only the rate limit given at start stays. */
@@ -125,6 +129,7 @@ export class Faults {
     this.createFaults = [];
     this.listLagMs = 0;
     this.onlyKey = undefined;
+    this.clockSkewMs = 0;
   }
 
   describe(): FaultSettings {
@@ -137,6 +142,7 @@ export class Faults {
       createFaults: this.createFaults.map((f) => ({ ...f })),
       listLagMs: this.listLagMs,
       onlyKey: this.onlyKey ?? null,
+      clockSkewMs: this.clockSkewMs,
     };
   }
 

@@ -77,6 +77,7 @@ export const faultsBody = z.strictObject({
     .optional(),
   listLagMs: ms.optional(),
   onlyKey: z.string().min(1).max(256).nullable().optional(),
+  clockSkewMs: z.number().int().min(-1e12).max(1e12).optional(),
 });
 
 export const delaysBody = z.strictObject({

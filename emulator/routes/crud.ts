@@ -129,7 +129,7 @@ export function registerCrudRoutes<
       let listed = k.store.list(query.environment, filters);
       // The listLagMs fault: what was created a moment ago is not listed yet.
       const lag = request.faulted ? faults.listLagMs : 0;
-      if (lag > 0) listed = listed.filter((v) => !createdSince(v, Date.now() - lag));
+      if (lag > 0) listed = listed.filter((v) => !createdSince(v, Date.now() + faults.clockSkewMs - lag));
       const { page, metadata } = paginate(request, query, listed);
       const c = ctx(request);
       return listBody(

@@ -148,6 +148,7 @@ export const faultsSchema = object({
   },
   listLagMs: count,
   onlyKey: { anyOf: [{ type: "null" }, str] },
+  clockSkewMs: { type: "integer" },
 });
 export const countersSchema = object({
   total: count,

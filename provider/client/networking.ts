@@ -2,7 +2,9 @@ import { z } from "zod";
 import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
-import { checkedId, isId } from "./ids";
+import { checkedId } from "./ids";
+import { unreadableCreateAnswer } from "./create-answer";
+export { UnreadableCreateAnswer } from "./create-answer";
 import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writes";
 import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
@@ -189,7 +191,14 @@ export class NetworkingClient {
     this.clock.observeDate(response.date, sent, received);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success)
-      throw unreadableCreateAnswer(operation, kind, response.status, response.body, response.requestId);
+      throw unreadableCreateAnswer(
+        operation,
+        kind,
+        schema,
+        response.status,
+        response.body,
+        response.requestId,
+      );
     const created = redactStatus(parsed.data, this.http.redact) as WireObjectOf<K>;
     noteCreated(this.http.endpoint, kind, created.id);
     // Made while our POST was in flight: its creation time ties the server's clock to ours.
@@ -336,44 +345,4 @@ export class NetworkingClient {
       undefined,
     );
   }
-}
-
-/**
- * A create answered 2xx with a body that is not the object (a gateway replaced it, or left out its
- * status): the object was made, but we may not know its ID.
- */
-export class UnreadableCreateAnswer extends ApiError {
-  constructor(
-    operation: string,
-    status: number,
-    detail: string,
-    requestId: string | undefined,
-    /** The new object's ID, when the body still names one. */
-    readonly createdId: string | undefined,
-  ) {
-    super(operation, status, "unexpected_response", undefined, detail, requestId, true);
-  }
-}
-
-function unreadableCreateAnswer(
-  operation: string,
-  kind: ObjectKind,
-  status: number,
-  body: unknown,
-  requestId: string | undefined,
-): UnreadableCreateAnswer {
-  const id = (body as { id?: unknown } | null)?.id;
-  const createdId = isId(kind, id) ? id : undefined;
-  try {
-    parse(operation, COLLECTIONS[kind].schema, body, requestId);
-  } catch (err) {
-    return new UnreadableCreateAnswer(
-      operation,
-      status,
-      (err as ApiError).detail ?? "",
-      requestId,
-      createdId,
-    );
-  }
-  return new UnreadableCreateAnswer(operation, status, "unexpected body", requestId, createdId);
 }

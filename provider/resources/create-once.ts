@@ -160,7 +160,7 @@ export function verdictOf(clock: ServerClock, object: WireObject, flights: Fligh
 }
 
 function createdAt(object: WireObject): number | undefined {
-  const text = (object.metadata as { created_at?: string | null } | null | undefined)?.created_at;
+  const text = object.metadata?.created_at;
   const at = text ? Date.parse(text) : NaN;
   return Number.isNaN(at) ? undefined : at;
 }

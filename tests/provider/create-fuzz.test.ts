@@ -5,6 +5,7 @@
  * endpoints, with and without another stack of the same program creating in the same slot. It counts
  * duplicates, takeovers and orphans (see below), prints them with the seed, and expects 0/0/0.
  *
+ * The emulator's clock is off ours by up to two minutes (seeded), as a server's may be.
  * CREATE_FUZZ_SEED=<n> replays a run; CREATE_FUZZ_TRIALS=<n> changes its length (default 500).
  *
  * The competitor never creates while one of our POSTs is in flight, nor within GUARD_MS of one: an
@@ -43,6 +44,9 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The emulator's clock runs this far from ours, the same all run long (a real server's would too). */
+const SKEW_MS = Math.round((prng(SEED ^ 0x5eed)() - 0.5) * 240_000);
 
 /** Keeps our POSTs and the competitor's create apart in time (see the file comment). */
 class PostGate {
@@ -93,7 +97,7 @@ const upTo = (rand: Rand, n: number) => Math.floor(rand() * (n + 1));
 
 /** Faults around the POST and the reads after it; counts only, so a seed replays the same plan. */
 function faultsFor(rand: Rand): FaultSettings {
-  const faults: FaultSettings = { onlyKey: OURS };
+  const faults: FaultSettings = { onlyKey: OURS, clockSkewMs: SKEW_MS };
   if (rand() < 0.45) {
     faults.errors = {
       count: 1 + upTo(rand, 2),
@@ -151,6 +155,7 @@ afterAll(() => h.close());
 
 async function trial(rand: Rand, counts: Counts, index: number): Promise<void> {
   await h.admin.reset();
+  await h.admin.setFaults({ clockSkewMs: SKEW_MS });
   const kind = pick(rand, ["service", "endpoint"] as const);
   const competitor = pick(rand, ["none", "none", "before", "between"] as const);
   const competitorDelay = 30 + upTo(rand, 220);
@@ -240,7 +245,7 @@ it(`${TRIALS} faulty creates: no duplicate, no takeover, no orphan`, async () =>
   const started = Date.now();
   for (let i = 0; i < TRIALS; i++) await trial(rand, counts, i);
   process.stdout.write(
-    `create fuzz: seed ${SEED} (CREATE_FUZZ_SEED=${SEED} replays it), ${Date.now() - started} ms\n` +
+    `create fuzz: seed ${SEED} (CREATE_FUZZ_SEED=${SEED} replays it), server clock ${SKEW_MS} ms off, ${Date.now() - started} ms\n` +
       `${JSON.stringify(counts)}\n`,
   );
   expect(counts.trials).toBe(TRIALS);

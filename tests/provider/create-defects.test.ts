@@ -75,6 +75,44 @@ describe("another stack's create between our retries is never taken for ours", (
   });
 });
 
+describe("an object made before our first POST is never taken for ours", () => {
+  it("another stack's service, not yet listed when our snapshot was read, and our POST a 503", async () => {
+    const inputs = serviceInputs();
+    await h.admin.setFaults({ listLagMs: 120, onlyKey: OURS });
+    const theirs = await rivalService(h.rival, inputs);
+    await later(50);
+    await h.admin.setFaults({ errors: { count: 1, status: 503, methods: ["POST"] } });
+    const result = await h.services.create(inputs).catch((e) => e);
+    expect(result.id).not.toBe(theirs.id);
+    expectNamed(result, theirs.id);
+    expect(await stateIds("services")).toEqual([theirs.id]);
+  });
+});
+
+describe("with the server's clock 90 s off ours", () => {
+  it.each([-90_000, 90_000])(
+    "skew %i ms: our lost answer is recorded, a later rival's is refused",
+    async (skew) => {
+      await h.admin.setFaults({ clockSkewMs: skew, dropCreateResponses: 1 });
+      const made = await h.services.create(serviceInputs());
+      expect(await stateIds("services")).toEqual([made.id]);
+
+      const service = made.id as string;
+      const inputs = endpointInputs(service);
+      await h.admin.resetCounters();
+      await h.admin.setFaults({ errors: { count: 1, status: 503, methods: ["POST"] }, onlyKey: OURS });
+      const ours = h.endpoints.create(inputs).catch((e) => e);
+      await postsSeen(h.admin, "network-link-endpoints", 1);
+      await later(150);
+      const theirs = await rivalEndpoint(h.rival, inputs);
+      const result = await ours;
+      expect(result.id).not.toBe(theirs.id);
+      expectNamed(result, theirs.id);
+    },
+    30_000,
+  );
+});
+
 describe("an object our lost POST made is recorded or named, whatever the recovery reads meet", () => {
   /** The pre-POST snapshot read before the faults, so that they meet only the POST and what follows. */
   const primed = () =>

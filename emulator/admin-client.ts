@@ -1,11 +1,17 @@
 import type { Credential } from "./auth";
 import type { CounterSnapshot, FaultSettings } from "./faults";
-import type { Delays, SeedInput } from "./store/types";
+import type { Cloud, ConnectionType, Delays, SeedInput } from "./store/types";
 
+/** A seeded network as the admin API shows it. */
 export interface EmulatorNetwork {
   id: string;
   environment: string;
   kafka_clusters: number;
+  display_name: string;
+  cloud: Cloud;
+  region: string;
+  connection_types: ConnectionType[];
+  cidr?: string;
 }
 
 /** What `GET /_emulator/state` returns; services and endpoints are rendered as the API renders them. */
@@ -34,7 +40,7 @@ export interface ForcePhaseOptions {
 export class EmulatorAdmin {
   private readonly base: string;
 
-  /** `adminToken`: needed only when the emulator is reached through a non-loopback address. */
+  /** `adminToken`: needed when the emulator listens beyond loopback or is reached from another machine. */
   constructor(
     url: string,
     private readonly adminToken?: string,
@@ -62,6 +68,7 @@ export class EmulatorAdmin {
     await this.call("POST", "/reset", options);
   }
 
+  /** Adds environments and networks (with their cloud, region, connection types, display name). */
   async seed(input: SeedInput): Promise<void> {
     await this.call("POST", "/seed", input);
   }

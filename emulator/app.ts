@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { guardAdminRequest } from "./admin-guard";
+import { adminGuard, isAdminRequest } from "./admin-guard";
 import { Authenticator, type Credential, type Principal } from "./auth";
 import { ApiError, Errors } from "./errors";
 import { Counters, Faults } from "./faults";
 import { loadState, saveState } from "./persistence";
 import { ResponseChecker } from "./response-check";
-import { ADMIN_PREFIX, adminRoutes } from "./routes/admin";
+import { adminRoutes } from "./routes/admin";
 import { associationRoutes } from "./routes/associations";
-import { registerCrudRoutes } from "./routes/crud";
-import { endpointKind, serviceKind } from "./routes/kinds";
+import { registerCrudRoutes, registerReadRoutes } from "./routes/crud";
+import { endpointKind, networkKind, serviceKind } from "./routes/kinds";
 import { baseUrl } from "./routes/pagination";
 import { zodValidatorCompiler } from "./routes/zod-validation";
 import { createStore } from "./store";
@@ -34,7 +34,10 @@ export interface EmulatorOptions {
   organizationId?: string;
   /** Request logs (JSON lines) on stderr. */
   logger?: boolean;
-  /** Lets the admin API answer non-loopback requests that carry `Authorization: Bearer <adminToken>`. */
+  /**
+   * The admin API's bearer token (`Authorization: Bearer <adminToken>`): lets clients beyond this
+   * machine in, and is the only way in when the emulator listens beyond loopback.
+   */
   adminToken?: string;
   /** Validate every response body against the route's declared schema (default true). */
   checkResponses?: boolean;
@@ -71,10 +74,6 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError
   return reply.code(error.status).header("x-request-id", request.id).send(error.toBody());
 }
 
-function isAdmin(request: FastifyRequest): boolean {
-  return request.url === ADMIN_PREFIX || request.url.startsWith(`${ADMIN_PREFIX}/`);
-}
-
 /** The networking API plus the admin API, ready for `inject()` or `listen()`. */
 export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const delays: Delays = { ...DEFAULT_DELAYS, ...options.delays };
@@ -95,6 +94,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const counters = new Counters();
   const auth = new Authenticator(options.credentials ?? [DEFAULT_CREDENTIALS]);
   const checker = options.checkResponses === false ? undefined : new ResponseChecker();
+  const guardAdmin = adminGuard(options.adminToken);
 
   const app = Fastify({
     logger: options.logger ? { level: "info", stream: process.stderr } : false,
@@ -111,8 +111,8 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    if (isAdmin(request)) {
-      if (request.url !== `${ADMIN_PREFIX}/health`) guardAdminRequest(request, options.adminToken);
+    if (isAdminRequest(request)) {
+      guardAdmin(request);
       return;
     }
     counters.count(request.method, request.routeOptions.url ?? "(unmatched)");
@@ -175,6 +175,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const org = () => store.state.data.organizationId;
   registerCrudRoutes(app, faults, org, serviceKind(store));
   registerCrudRoutes(app, faults, org, endpointKind(store));
+  registerReadRoutes(app, org, networkKind(store));
   associationRoutes(app, store);
   adminRoutes(app, { store, faults, counters, auth, initialDelays: { ...delays }, startedAt: Date.now() });
   return app;

@@ -7,7 +7,16 @@ export {
   type EmulatorNetwork,
   type ForcePhaseOptions,
 } from "./admin-client";
-export { DEFAULT_SEED, DEFAULT_ORGANIZATION_ID } from "./store/seed";
-export { DEFAULT_DELAYS, type Delays, type SeedInput, type SeedNetwork } from "./store/types";
+export { DEFAULT_SEED, DEFAULT_ORGANIZATION_ID, NETWORK_DEFAULTS } from "./store/seed";
+export {
+  CLOUDS,
+  CONNECTION_TYPES,
+  DEFAULT_DELAYS,
+  type Cloud,
+  type ConnectionType,
+  type Delays,
+  type SeedInput,
+  type SeedNetwork,
+} from "./store/types";
 export { LIMITS } from "./store/services";
 export type { FaultSettings, ErrorFault, CreateFault, CounterSnapshot } from "./faults";

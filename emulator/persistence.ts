@@ -11,7 +11,8 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { StoreData } from "./store/types";
+import { NETWORK_DEFAULTS } from "./store/seed";
+import { CLOUDS, CONNECTION_TYPES, type NetworkRecord, type StoreData } from "./store/types";
 
 /**
  * Optional JSON persistence: the whole state, rewritten on each change through a temp file that is
@@ -53,7 +54,35 @@ const endpoint = z.object({
   disconnectingAt: ms.optional(),
   disconnectedAt: ms.optional(),
 });
-const network = z.object({ id: text, environment: text, kafka_clusters: z.number().int().min(0) });
+/** Cloud, region, connection types, name and times came later: files without them load with the defaults. */
+const network = z.object({
+  id: text,
+  environment: text,
+  kafka_clusters: z.number().int().min(0),
+  display_name: text.optional(),
+  cloud: z.enum(CLOUDS).optional(),
+  region: text.optional(),
+  connection_types: z.array(z.enum(CONNECTION_TYPES)).min(1).optional(),
+  cidr: text.optional(),
+  createdAt: ms.optional(),
+  updatedAt: ms.optional(),
+});
+
+function networkRecord(n: z.output<typeof network>, loadedAt: number): NetworkRecord {
+  const record: NetworkRecord = {
+    id: n.id,
+    environment: n.environment,
+    kafka_clusters: n.kafka_clusters,
+    display_name: n.display_name ?? n.id,
+    cloud: n.cloud ?? NETWORK_DEFAULTS.cloud,
+    region: n.region ?? NETWORK_DEFAULTS.region,
+    connection_types: n.connection_types ?? [...NETWORK_DEFAULTS.connection_types],
+    createdAt: n.createdAt ?? loadedAt,
+    updatedAt: n.updatedAt ?? n.createdAt ?? loadedAt,
+  };
+  if (n.cidr !== undefined) record.cidr = n.cidr;
+  return record;
+}
 
 /** Version 1 kept records in objects keyed by ID; version 2 keeps arrays. Both load. */
 const keyed = <T extends z.ZodType>(item: T) =>
@@ -97,7 +126,7 @@ export function loadState(file: string): StoreData | undefined {
   return {
     organizationId: state.organizationId,
     environments: new Set(state.environments),
-    networks: new Map(state.networks.map((n) => [n.id, n])),
+    networks: new Map(state.networks.map((n) => [n.id, networkRecord(n, Date.now())])),
     services: new Map(state.services.map((s) => [s.id, s])),
     endpoints: new Map(state.endpoints.map((e) => [e.id, e])),
     sequence: state.sequence,

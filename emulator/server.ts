@@ -23,8 +23,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     warn(
       `confluent-network-emulator: warning: listening on ${host} exposes the emulator beyond this machine. ` +
         (options.adminToken
-          ? "Its admin API answers remote requests only with the admin token."
-          : "Its admin API stays loopback-only; set an admin token to drive it remotely."),
+          ? "Its admin API answers only requests carrying the admin token, from this machine too."
+          : "Its admin API is closed; set an admin token (--admin-token) to use it."),
     );
   }
   const app = buildApp(options);

@@ -35,4 +35,5 @@ export {
   MAX_SERVICES_PER_NETWORK,
 } from "./components/shared";
 export type { IdReference, LinkSettings, NetworkSide, Side } from "./components/shared";
+export { NETWORK_LINK_RETIREMENT, networkLinksNotNeeded, RETIREMENT_GUIDE_URL } from "./retirement";
 export { VERSION } from "./version";

@@ -5,6 +5,7 @@ import type { CredentialSource } from "./credential-source";
 import { ProviderContext } from "./resources/provider-context";
 import { NetworkLinkEndpointProvider } from "./resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "./resources/service-provider";
+import { EngineLog, pluginEngineAddress } from "./engine-log";
 import { USER_AGENT } from "./version";
 import { PollSchedule } from "./wait";
 
@@ -13,6 +14,8 @@ import { PollSchedule } from "./wait";
 // captured into the state, and state written by an older release runs the installed release's code.
 
 let config: ConfigSource | undefined;
+let log: EngineLog | undefined;
+const engineLog = () => (log ??= new EngineLog(pluginEngineAddress()));
 
 /** Called by the dynamic-provider host with the whole stack config. */
 export function configure(req: { config: ConfigSource }): void {
@@ -58,11 +61,11 @@ function clientFromConfig(
 function context(): ProviderContext {
   return {
     client: (credentials) => clientFromConfig(config, credentials),
-    // The dynamic-provider host has no engine connection for pulumi.log; the engine shows the
-    // plugin's own output lines under the stack, as plain info whatever the stream. So each line
-    // names its resource, and a warning says it is one in words.
+    // The dynamic-provider host has no engine connection for pulumi.log, and its methods are not told
+    // the URN. Progress goes to the plugin's output (the engine shows it under the stack); a warning
+    // goes to the engine's log, so it is shown and counted as one. Each message names its resource.
     info: (message: string) => console.log(message),
-    warn: (message: string) => console.error(`WARNING: ${message}`),
+    warn: (message: string) => void engineLog().warn("", message),
     poll: pollSchedule(config),
   };
 }

@@ -70,14 +70,26 @@ export class WaitFailedError<T> extends Error {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `judge` says done or fail, or the timeout passes. Returns the last value read. */
+/**
+ * Polls until `judge` says done or fail, or the timeout passes. Returns the last value read. However
+ * the schedule runs (learned times included), the last poll starts within the last gap before the
+ * deadline (lastLookMs), early enough for its answer to count: a wait never gives up unseen.
+ */
 export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   const schedule = { ...DEFAULT_POLL, ...options.schedule };
   const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const lastLook = deadline - lastLookMs(schedule, options.timeoutMs);
+  // A learned time that only begins after the last look says nothing about this wait.
+  const learned = () => {
+    const known = options.learned?.();
+    return known && watchFrom(known) <= lastLook - started ? known : undefined;
+  };
   let last = options.initial;
+  let seenAt = last === undefined ? undefined : started;
   let lastPhase: string | undefined;
   let lastReport = started;
-  let delay = firstDelay(schedule, options.learned?.());
+  let delay = firstDelay(schedule, learned());
   const report = (value: T) => {
     const phase = options.phaseOf(value);
     const now = Date.now();
@@ -89,6 +101,17 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       lastReport = now;
     }
   };
+  const timedOut = () => {
+    const phase = last === undefined ? "unknown" : options.phaseOf(last);
+    const seen =
+      seenAt === undefined
+        ? "no poll was answered"
+        : `last seen ${phase} ${(Math.max(0, deadline - seenAt) / 1000).toFixed(1)} s before the deadline`;
+    return new WaitTimeoutError(
+      `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s (${seen})`,
+      last,
+    );
+  };
   if (last !== undefined) {
     const verdict = options.judge(last);
     if (verdict === "done") return last;
@@ -97,27 +120,22 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     report(last);
   }
   for (;;) {
-    const elapsed = Date.now() - started;
-    if (elapsed + delay > options.timeoutMs) {
-      const remaining = options.timeoutMs - elapsed;
-      if (remaining <= 0) {
-        const phase = last === undefined ? "unknown" : options.phaseOf(last);
-        throw new WaitTimeoutError(
-          `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s`,
-          last,
-        );
-      }
-      delay = remaining;
-    }
-    await sleep(delay);
+    const now = Date.now();
+    if (now >= deadline) throw timedOut();
+    // The schedule may want its next poll after the deadline (a learned time, a long gap): it looks
+    // at the last moment that still leaves the poll time to be answered instead.
+    const final = now + delay >= lastLook;
+    await sleep(Math.max(0, Math.min(now + delay, lastLook) - now));
     try {
       // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
-      last = await withDeadline(started + options.timeoutMs, options.poll);
+      last = await withDeadline(deadline, options.poll);
+      seenAt = Date.now();
     } catch (err) {
       if (!options.isTransient?.(err)) throw err;
       options.onProgress?.(
         `waiting for ${options.description}: poll failed (${errorText(err)}), trying again`,
       );
+      if (final) throw timedOut();
       delay = Math.min(schedule.maxDelayMs, delay * 2);
       continue;
     }
@@ -125,9 +143,24 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     if (verdict === "done") return last;
     if (verdict === "fail")
       throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    if (final) throw timedOut();
     report(last);
-    delay = nextDelay(schedule, Date.now() - started, options.learned?.());
+    delay = nextDelay(schedule, Date.now() - started, learned());
   }
+}
+
+/**
+ * How long before the deadline the last poll starts: the shortest gap between polls, so that the last
+ * look falls within the last gap, but at most a quarter of the whole wait (a 1 s wait still polls
+ * before its last 250 ms rather than once at its start).
+ */
+export function lastLookMs(schedule: PollSchedule, timeoutMs: number): number {
+  return Math.min(schedule.minDelayMs ?? schedule.initialDelayMs, timeoutMs / 4);
+}
+
+/** From when, after the start, a wait with this learned time polls closely. */
+function watchFrom(learned: LearnedDuration): number {
+  return 0.9 * learned.shortestMs;
 }
 
 function errorText(err: unknown): string {
@@ -147,9 +180,9 @@ export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: L
   const shortestGap = schedule.minDelayMs ?? schedule.initialDelayMs;
   const usual = Math.min(schedule.maxDelayMs, Math.max(shortestGap, elapsedMs * schedule.growth));
   if (!learned) return usual;
-  const watchFrom = 0.9 * learned.shortestMs;
+  const closeFrom = watchFrom(learned);
   const watchUntil = 1.1 * learned.longestMs + shortestGap;
-  if (elapsedMs + usual < watchFrom) return Math.min(schedule.maxDelayMs, watchFrom - elapsedMs);
+  if (elapsedMs + usual < closeFrom) return Math.min(schedule.maxDelayMs, closeFrom - elapsedMs);
   if (elapsedMs < watchUntil) return Math.min(usual, Math.max(shortestGap / 2, 0.05 * learned.shortestMs));
   return usual;
 }
@@ -157,7 +190,7 @@ export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: L
 /** The delay before the first poll: the first delay, or later when other waits of the kind took longer. */
 export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration): number {
   if (schedule.fixedIntervalMs !== undefined || !learned) return schedule.initialDelayMs;
-  return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, 0.9 * learned.shortestMs));
+  return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, watchFrom(learned)));
 }
 
 /**

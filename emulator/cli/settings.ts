@@ -16,7 +16,7 @@ Each option can also be set through the environment variable in brackets.
   --key <KEY:SECRET[@env-a,env-b]> one more key, optionally limited to environments; repeatable
                                   [CONFLUENT_EMULATOR_KEYS, separated by spaces]
   --token <TOKEN[@env-a,…]>       an OAuth bearer token accepted; repeatable      [CONFLUENT_EMULATOR_TOKENS]
-  --admin-token <token>           lets non-loopback clients use the admin API    [CONFLUENT_EMULATOR_ADMIN_TOKEN]
+  --admin-token <token>           admin API token; needed with a non-loopback --host [CONFLUENT_EMULATOR_ADMIN_TOKEN]
   --seed <file.json>              environments and networks (default: two of each) [CONFLUENT_EMULATOR_SEED]
   --service-delay-ms <ms>         network link service PROVISIONING time          [CONFLUENT_EMULATOR_SERVICE_DELAY_MS]
   --endpoint-delay-ms <ms>        network link endpoint PROVISIONING time         [CONFLUENT_EMULATOR_ENDPOINT_DELAY_MS]

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLOUDS, CONNECTION_TYPES } from "../store/types";
 import { ID } from "./request-schemas";
 
 /** Request schemas of the admin API; the CLI validates its seed and credential settings with them too. */
@@ -15,10 +16,32 @@ export const seedSchema = z.strictObject({
       id: z.string().regex(ID.environment, { message: "must be a valid environment ID" }),
       networks: z
         .array(
-          z.strictObject({
-            id: z.string().regex(ID.network, { message: "must be a valid network ID" }),
-            kafka_clusters: count.optional(),
-          }),
+          z
+            .strictObject({
+              id: z.string().regex(ID.network, { message: "must be a valid network ID" }),
+              kafka_clusters: count.optional(),
+              cloud: z.enum(CLOUDS, { message: `must be one of ${CLOUDS.join(", ")}` }).optional(),
+              region: z
+                .string()
+                .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+                  message: "must be a cloud region such as us-east-1 (lower-case letters, digits, dashes)",
+                })
+                .optional(),
+              connection_types: z
+                .array(z.enum(CONNECTION_TYPES, { message: `must be one of ${CONNECTION_TYPES.join(", ")}` }))
+                .min(1, { message: "must list at least one connection type" })
+                .refine((list) => new Set(list).size === list.length, { message: "items must be unique" })
+                .optional(),
+              display_name: z.string().min(1).max(255).optional(),
+              cidr: z
+                .string()
+                .regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, { message: "must be an IPv4 CIDR such as 10.200.0.0/16" })
+                .optional(),
+            })
+            .refine((net) => (net.cloud === undefined) === (net.region === undefined), {
+              message: "cloud and region go together: give both or neither",
+              path: ["region"],
+            }),
         )
         .optional(),
     }),

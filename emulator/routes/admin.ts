@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Authenticator } from "../auth";
 import type { Counters, Faults } from "../faults";
 import type { Store } from "../store";
-import type { Delays } from "../store/types";
+import type { Delays, NetworkRecord } from "../store/types";
 import {
   credentialsBody,
   delaysBody,
@@ -23,7 +23,7 @@ import {
   delaysSchema,
   faultsSchema,
   healthSchema,
-  networkSchema,
+  adminNetworkSchema,
   okSchema,
   responses,
   stateSchema,
@@ -40,6 +40,11 @@ export interface AdminContext {
 }
 
 export const ADMIN_PREFIX = "/_emulator";
+
+/** A seeded network as the admin API shows it: its seed fields, without the store's clock fields. */
+function adminNetworkView({ createdAt: _created, updatedAt: _updated, ...seeded }: NetworkRecord) {
+  return { ...seeded, connection_types: [...seeded.connection_types] };
+}
 
 /** The admin API: not counted, never subject to faults, guarded by `adminGuard` (loopback or token). */
 export function adminRoutes(app: FastifyInstance, c: AdminContext): void {
@@ -69,10 +74,12 @@ export function adminRoutes(app: FastifyInstance, c: AdminContext): void {
 
   app.patch(
     `${P}/networks/:id`,
-    { schema: { params: networkParams, body: kafkaClustersBody, response: r({ 200: networkSchema }) } },
+    { schema: { params: networkParams, body: kafkaClustersBody, response: r({ 200: adminNetworkSchema }) } },
     async (request) => {
       const { kafka_clusters } = request.body as { kafka_clusters: number };
-      return { ...store.admin.setKafkaClusters((request.params as { id: string }).id, kafka_clusters) };
+      return adminNetworkView(
+        store.admin.setKafkaClusters((request.params as { id: string }).id, kafka_clusters),
+      );
     },
   );
 
@@ -106,7 +113,7 @@ export function adminRoutes(app: FastifyInstance, c: AdminContext): void {
     return {
       organization_id: data.organizationId,
       environments: [...data.environments],
-      networks: [...data.networks.values()].map((n) => ({ ...n })),
+      networks: [...data.networks.values()].map(adminNetworkView),
       services: [...data.services.values()].map((s) => renderService(ctx, state.serviceView(s))),
       endpoints: [...data.endpoints.values()].map((e) => renderEndpoint(ctx, state.endpointView(e))),
       delays: { ...state.delays },

@@ -3,25 +3,33 @@ import type { z } from "zod";
 import { requireEnvironmentAccess } from "../auth";
 import { Errors } from "../errors";
 import type { CreateFault, Faults } from "../faults";
-import type { KindStore, ListFilters } from "../store";
+import type { KindStore, ListFilters, ReadStore } from "../store";
 import type { View } from "../store/types";
 import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
 import type { RenderContext } from "./render";
 import { environmentQuery, idParams, listQuery, noQuery, optionalEnvironmentQuery } from "./request-schemas";
 import { listSchema, responses } from "./response-schemas";
 
-/** One kind of the API, described by data; `registerCrudRoutes` turns it into its five routes. */
-export interface KindRoutes<Rec, Create, Update, CreateBody, UpdateBody> {
+/** A readable kind of the API, described by data; `registerReadRoutes` turns it into list and get. */
+export interface ReadRoutes<Rec, Filters> {
   path: string;
   /** "network link service": used in error texts. */
   resource: string;
   idPattern: RegExp;
   kind: string;
   /** Multi-value list filters (query name → store filter). */
-  filters: Record<string, keyof ListFilters>;
-  store: KindStore<Rec, Create, Update>;
+  filters: Record<string, keyof Filters>;
+  store: ReadStore<Rec, Filters>;
   render(ctx: RenderContext, view: View<Rec>): { metadata: { self: string } };
   schema: Record<string, unknown>;
+}
+
+/** A kind with all five operations; `registerCrudRoutes` turns it into its routes. */
+export interface KindRoutes<Rec, Create, Update, CreateBody, UpdateBody> extends ReadRoutes<
+  Rec,
+  ListFilters
+> {
+  store: KindStore<Rec, Create, Update>;
   createBody: z.ZodType<CreateBody>;
   updateBody: z.ZodType<UpdateBody>;
   toCreate(body: CreateBody): Create;
@@ -99,6 +107,57 @@ function createdSince<Rec>(view: View<Rec>, since: number): boolean {
   return (view.record as { createdAt: number }).createdAt > since;
 }
 
+/** GET list and GET by ID, with the environment access check and declared schemas. */
+export function registerReadRoutes<Rec, Filters>(
+  app: FastifyInstance,
+  org: () => string,
+  k: ReadRoutes<Rec, Filters>,
+  faults?: Faults,
+): void {
+  const ctx = (request: FastifyRequest) => renderContext(request, org());
+  const preHandler = environmentAccess;
+
+  app.get(k.path, {
+    schema: {
+      querystring: listQuery(`${k.resource}s`, Object.keys(k.filters)),
+      response: responses({ 200: listSchema(`${k.kind}List`, k.schema) }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const query = request.query as ListQuery;
+      const filters: Partial<Record<keyof Filters, string[]>> = {};
+      for (const [name, key] of Object.entries(k.filters) as [string, keyof Filters][]) {
+        filters[key] = query[name];
+      }
+      let listed = k.store.list(query.environment, filters as Filters);
+      // The listLagMs fault: what was created a moment ago is not listed yet.
+      const lag = faults && request.faulted ? faults.listLagMs : 0;
+      if (faults && lag > 0)
+        listed = listed.filter((v) => !createdSince(v, Date.now() + faults.clockSkewMs - lag));
+      const { page, metadata } = paginate(request, query, listed);
+      const c = ctx(request);
+      return listBody(
+        `${k.kind}List`,
+        metadata,
+        page.map((v) => k.render(c, v)),
+      );
+    },
+  });
+
+  app.get(`${k.path}/:id`, {
+    schema: {
+      params: idParams(k.idPattern, k.resource),
+      querystring: environmentQuery(k.resource),
+      response: responses({ 200: k.schema }),
+    },
+    preHandler,
+    handler: async (request) => {
+      const { id } = request.params as { id: string };
+      return k.render(ctx(request), k.store.get((request.query as { environment: string }).environment, id));
+    },
+  });
+}
+
 export function registerCrudRoutes<
   Rec,
   Create,
@@ -116,29 +175,7 @@ export function registerCrudRoutes<
   const item = `${k.path}/:id`;
   const preHandler = environmentAccess;
 
-  app.get(k.path, {
-    schema: {
-      querystring: listQuery(`${k.resource}s`, Object.keys(k.filters)),
-      response: responses({ 200: listSchema(`${k.kind}List`, k.schema) }),
-    },
-    preHandler,
-    handler: async (request) => {
-      const query = request.query as ListQuery;
-      const filters: ListFilters = {};
-      for (const [name, key] of Object.entries(k.filters)) filters[key] = query[name];
-      let listed = k.store.list(query.environment, filters);
-      // The listLagMs fault: what was created a moment ago is not listed yet.
-      const lag = request.faulted ? faults.listLagMs : 0;
-      if (lag > 0) listed = listed.filter((v) => !createdSince(v, Date.now() + faults.clockSkewMs - lag));
-      const { page, metadata } = paginate(request, query, listed);
-      const c = ctx(request);
-      return listBody(
-        `${k.kind}List`,
-        metadata,
-        page.map((v) => k.render(c, v)),
-      );
-    },
-  });
+  registerReadRoutes(app, org, k, faults);
 
   app.post(k.path, {
     schema: { querystring: noQuery(k.resource), body: k.createBody, response: responses({ 202: k.schema }) },
@@ -151,15 +188,6 @@ export function registerCrudRoutes<
       if (fault?.phase) view = forcePhase(view, fault.phase);
       const body = k.render(ctx(request), view);
       return reply.code(202).header("location", body.metadata.self).send(body);
-    },
-  });
-
-  app.get(item, {
-    schema: { params, querystring: environmentQuery(k.resource), response: responses({ 200: k.schema }) },
-    preHandler,
-    handler: async (request) => {
-      const { id } = request.params as { id: string };
-      return k.render(ctx(request), k.store.get((request.query as { environment: string }).environment, id));
     },
   });
 

@@ -1,6 +1,7 @@
-import type { Store } from "../store";
-import type { KindRoutes } from "./crud";
-import { renderEndpoint, renderService } from "./render";
+import type { NetworkFilters, Store } from "../store";
+import type { NetworkRecord } from "../store/types";
+import type { KindRoutes, ReadRoutes } from "./crud";
+import { renderEndpoint, renderNetwork, renderService } from "./render";
 import {
   createEndpointBody,
   createServiceBody,
@@ -8,7 +9,28 @@ import {
   updateEndpointBody,
   updateServiceBody,
 } from "./request-schemas";
-import { endpointSchema, serviceSchema } from "./response-schemas";
+import { endpointSchema, networkSchema, serviceSchema } from "./response-schemas";
+
+/** Networks are read-only here (seeded through the admin API): list and get, with the spec's filters. */
+export function networkKind(store: Store) {
+  return {
+    path: "/networking/v1/networks",
+    resource: "network",
+    idPattern: ID.network,
+    kind: "Network",
+    filters: {
+      "spec.display_name": "display_name",
+      "spec.cloud": "cloud",
+      "spec.region": "region",
+      "spec.connection_types": "connection_types",
+      "spec.cidr": "cidr",
+      "status.phase": "phase",
+    },
+    store: store.networks,
+    render: renderNetwork,
+    schema: networkSchema,
+  } satisfies ReadRoutes<NetworkRecord, NetworkFilters>;
+}
 
 /** The two CRUD kinds of the networking API, as data for `registerCrudRoutes`. */
 export function serviceKind(store: Store) {

@@ -1,4 +1,4 @@
-import type { EndpointRecord, ServiceRecord, View } from "../store/types";
+import type { EndpointRecord, NetworkRecord, ServiceRecord, View } from "../store/types";
 
 /** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
 export interface RenderContext {
@@ -40,7 +40,7 @@ function metadata(
   ctx: RenderContext,
   path: string,
   resourceName: string,
-  record: ServiceRecord | EndpointRecord,
+  record: ServiceRecord | EndpointRecord | NetworkRecord,
 ) {
   const meta: {
     self: string;
@@ -54,7 +54,9 @@ function metadata(
     created_at: iso(record.createdAt),
     updated_at: iso(record.updatedAt),
   };
-  if (record.deletingAt !== undefined) meta.deleted_at = iso(record.goneAt ?? record.deletingAt);
+  if ("deletingAt" in record && record.deletingAt !== undefined) {
+    meta.deleted_at = iso(record.goneAt ?? record.deletingAt);
+  }
   return meta;
 }
 
@@ -131,5 +133,33 @@ export function renderAssociation(ctx: RenderContext, { record: e, status }: Vie
       environment: envRef(ctx, e.environment),
     },
     status,
+  };
+}
+
+/** A network is always READY; it supports and uses the connection types it was seeded with. */
+export function renderNetwork(ctx: RenderContext, { record: n, status }: View<NetworkRecord>) {
+  return {
+    api_version: "networking/v1",
+    kind: "Network",
+    id: n.id,
+    metadata: metadata(
+      ctx,
+      `networks/${n.id}?environment=${n.environment}`,
+      crn(ctx, n.environment, `network=${n.id}`),
+      n,
+    ),
+    spec: {
+      display_name: n.display_name,
+      cloud: n.cloud,
+      region: n.region,
+      connection_types: [...n.connection_types],
+      ...(n.cidr === undefined ? {} : { cidr: n.cidr }),
+      environment: envRef(ctx, n.environment),
+    },
+    status: {
+      phase: status.phase,
+      supported_connection_types: [...n.connection_types],
+      active_connection_types: [...n.connection_types],
+    },
   };
 }

@@ -31,8 +31,15 @@ const metadata = object(
 
 const status = object({ phase: str, error_code: str, error_message: str, expires_at: time }, ["phase"]);
 
-const resource = (kind: string, spec: Schema): Schema =>
-  object({ api_version: { const: "networking/v1" }, kind: { const: kind }, id: str, metadata, spec, status });
+const resource = (kind: string, spec: Schema, statusSchema: Schema = status): Schema =>
+  object({
+    api_version: { const: "networking/v1" },
+    kind: { const: kind },
+    id: str,
+    metadata,
+    spec,
+    status: statusSchema,
+  });
 
 export const serviceSchema = resource(
   "NetworkLinkService",
@@ -64,6 +71,33 @@ export const associationSchema = resource(
     network_link_endpoint: str,
     network_link_service: envScopedRef,
     environment: ref,
+  }),
+);
+
+const connectionTypes = {
+  type: "array",
+  minItems: 1,
+  uniqueItems: true,
+  items: { enum: ["PEERING", "TRANSITGATEWAY", "PRIVATELINK"] },
+};
+
+export const networkSchema = resource(
+  "Network",
+  object(
+    {
+      display_name: str,
+      cloud: { enum: ["AWS", "GCP", "AZURE"] },
+      region: { type: "string", minLength: 1 },
+      connection_types: connectionTypes,
+      cidr: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$" },
+      environment: ref,
+    },
+    ["display_name", "cloud", "region", "connection_types", "environment"],
+  ),
+  object({
+    phase: { const: "READY" },
+    supported_connection_types: connectionTypes,
+    active_connection_types: connectionTypes,
   }),
 );
 
@@ -115,7 +149,20 @@ export function responses(success: Record<number, Schema | null>): Record<string
 
 const count = { type: "integer", minimum: 0 };
 export const okSchema = object({ ok: { const: true } });
-export const networkSchema = object({ id: str, environment: str, kafka_clusters: count });
+/** A seeded network as the admin API shows it (not the networking API's Network). */
+export const adminNetworkSchema = object(
+  {
+    id: str,
+    environment: str,
+    kafka_clusters: count,
+    display_name: str,
+    cloud: str,
+    region: str,
+    connection_types: { type: "array", items: str },
+    cidr: str,
+  },
+  ["id", "environment", "kafka_clusters", "display_name", "cloud", "region", "connection_types"],
+);
 export const delaysSchema = object({
   serviceProvisioningMs: count,
   endpointProvisioningMs: count,
@@ -159,7 +206,7 @@ export const countersSchema = object({
 export const stateSchema = object({
   organization_id: str,
   environments: { type: "array", items: str },
-  networks: { type: "array", items: networkSchema },
+  networks: { type: "array", items: adminNetworkSchema },
   services: { type: "array", items: serviceSchema },
   endpoints: { type: "array", items: endpointSchema },
   delays: delaysSchema,

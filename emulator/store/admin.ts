@@ -8,7 +8,7 @@ export class AdminOperations {
   constructor(private readonly state: StoreState) {}
 
   seed(input: SeedInput): void {
-    applySeed(this.state.data, input);
+    applySeed(this.state.data, input, this.state.now());
     this.state.changed();
   }
 
@@ -26,6 +26,7 @@ export class AdminOperations {
   setKafkaClusters(networkId: string, count: number): NetworkRecord {
     const network = this.state.data.networks.get(networkId);
     if (!network) throw Errors.not_found(`The network ${networkId} was not found.`);
+    if (network.kafka_clusters !== count) network.updatedAt = this.state.now();
     network.kafka_clusters = count;
     this.state.changed();
     return network;

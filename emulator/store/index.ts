@@ -1,15 +1,20 @@
 import { AdminOperations } from "./admin";
 import { AssociationView } from "./associations";
 import { EndpointRules, type CreateEndpointInput, type UpdateEndpointInput } from "./endpoints";
+import { NetworkReads, type NetworkFilters } from "./networks";
 import { Scope } from "./scope";
 import { ServiceRules, type CreateServiceInput, type ListFilters, type UpdateServiceInput } from "./services";
 import { StoreState, type StoreOptions } from "./state";
-import type { EndpointRecord, ServiceRecord, StoreData, View } from "./types";
+import type { EndpointRecord, NetworkRecord, ServiceRecord, StoreData, View } from "./types";
 
-/** The operations of one API kind; the routes of both kinds are registered against this shape. */
-export interface KindStore<Rec, Create, Update> {
-  list(env: string, filters: ListFilters): View<Rec>[];
+/** The reads of one API kind, scoped to an environment; the list and get routes use this shape. */
+export interface ReadStore<Rec, Filters> {
+  list(env: string, filters: Filters): View<Rec>[];
   get(env: string, id: string): View<Rec>;
+}
+
+/** The operations of one API kind; the routes of both link kinds are registered against this shape. */
+export interface KindStore<Rec, Create, Update> extends ReadStore<Rec, ListFilters> {
   create(input: Create): View<Rec>;
   update(id: string, input: Update): View<Rec>;
   remove(env: string, id: string): void;
@@ -20,6 +25,7 @@ export interface Store {
   state: StoreState;
   services: KindStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
   endpoints: KindStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
+  networks: ReadStore<NetworkRecord, NetworkFilters>;
   associations: AssociationView;
   admin: AdminOperations;
 }
@@ -32,6 +38,7 @@ export function createStore(options: StoreOptions, loaded?: StoreData): Store {
     state,
     services,
     endpoints: new EndpointRules(state, scope),
+    networks: new NetworkReads(state, scope),
     associations: new AssociationView(state, services),
     admin: new AdminOperations(state),
   };
@@ -39,3 +46,4 @@ export function createStore(options: StoreOptions, loaded?: StoreData): Store {
 
 export type { CreateEndpointInput, UpdateEndpointInput } from "./endpoints";
 export type { CreateServiceInput, UpdateServiceInput, ListFilters } from "./services";
+export type { NetworkFilters } from "./networks";

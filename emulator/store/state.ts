@@ -51,7 +51,7 @@ export class StoreState {
       this.data = loaded;
     } else {
       this.data = emptyData(options.organizationId);
-      applySeed(this.data, options.seed);
+      applySeed(this.data, options.seed, this.now());
       if (options.organizationId) this.data.organizationId = options.organizationId;
     }
   }

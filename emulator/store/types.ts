@@ -17,9 +17,23 @@ export const DEFAULT_DELAYS: Delays = {
   disconnectingMs: 0,
 };
 
+/** The clouds and connection types of the networks resource (x-extensible-enum in the spec). */
+export const CLOUDS = ["AWS", "GCP", "AZURE"] as const;
+export const CONNECTION_TYPES = ["PEERING", "TRANSITGATEWAY", "PRIVATELINK"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+
 export interface SeedNetwork {
   id: string;
   kafka_clusters?: number;
+  /** With `region`: both or neither. Default AWS ca-central-1 (a region where links are still needed). */
+  cloud?: Cloud;
+  region?: string;
+  /** Default `["PRIVATELINK"]`. */
+  connection_types?: ConnectionType[];
+  /** Default: the network's ID. */
+  display_name?: string;
+  cidr?: string;
 }
 
 export interface SeedInput {
@@ -31,6 +45,13 @@ export interface NetworkRecord {
   id: string;
   environment: string;
   kafka_clusters: number;
+  display_name: string;
+  cloud: Cloud;
+  region: string;
+  connection_types: ConnectionType[];
+  cidr?: string;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** A phase forced through the admin API; it sticks until the resource is deleted. */

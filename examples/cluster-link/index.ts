@@ -1,20 +1,29 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as confluentcloud from "@pulumi/confluentcloud";
-import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
+import { BidirectionalNetworkLink, networkLinksNotNeeded } from "pulumi-confluent-network-link";
 
 /**
- * Two Dedicated clusters on AWS PrivateLink networks, replicating both ways with cluster links that
- * run over network links. Needs a real Confluent Cloud account (the `@pulumi/confluentcloud` plugin
- * and a Cloud API key); it does not run against the emulator.
+ * Two Dedicated clusters on AWS PrivateLink networks, replicating both ways with destination-initiated
+ * cluster links. Needs a real Confluent Cloud account (the `@pulumi/confluentcloud` plugin and a
+ * Cloud API key); it does not run against the emulator.
  *
- * Direction: over network links, cluster links are DESTINATION-initiated (the destination cluster
- * connects to the source), so each cluster link needs the endpoint in the DESTINATION cluster's
- * network pointing at the service of the SOURCE cluster's network. `link.aToB` (endpoint in network a)
- * carries the link that replicates from cluster b into cluster a; `link.bToA` the reverse.
+ * In a region where cluster linking no longer needs network links (the package's
+ * NETWORK_LINK_RETIREMENT list, from Confluent's documentation) none are created. Elsewhere they run over a BidirectionalNetworkLink: each cluster link needs the
+ * endpoint in the DESTINATION cluster's network pointing at the service of the SOURCE cluster's
+ * network, so `link.aToB` (endpoint in network a) carries the link from cluster b into cluster a.
+ *
+ * The cluster links are made through each destination cluster's Kafka REST endpoint, which is
+ * private: `pulumi up` creates them only where `createClusterLinks` is true (the default), from a
+ * machine that reaches both clusters (see README.md).
  */
 export = async () => {
   const config = new pulumi.Config();
+  // Both networks are created in this region, so it is their region: the choice below cannot
+  // disagree with where the clusters are.
   const region = config.get("region") ?? "us-east-1";
+  // Override for organizations whose Confluent account team set them up otherwise.
+  const useNetworkLinks = config.getBoolean("useNetworkLinks") ?? !networkLinksNotNeeded("AWS", region);
+  const createClusterLinks = config.getBoolean("createClusterLinks") ?? true;
   const awsAccountId = config.require("awsAccountId"); // the AWS account allowed to reach the clusters
 
   const side = (key: "a" | "b", cidr: string) => {
@@ -63,6 +72,9 @@ export = async () => {
           kind: cluster.kind,
           environment: { id: environment.id },
         },
+        // The readiness check calls the cluster, which is reachable only through its network: from
+        // a laptop or a hosted CI runner it would fail. Documented for keys of privately networked clusters.
+        disableWaitForReady: true,
       },
       { dependsOn: [binding] },
     );
@@ -78,14 +90,16 @@ export = async () => {
   const afterCluster = (s: typeof a) => ({
     id: pulumi.all([s.network.id, s.cluster.id]).apply(([networkId]) => networkId),
   });
-  const link = new BidirectionalNetworkLink("a-b", {
-    a: { environment: a.environment, network: afterCluster(a) },
-    b: { environment: b.environment, network: afterCluster(b) },
-    description: "cluster linking between cluster-link-a and cluster-link-b",
-  });
+  const link = useNetworkLinks
+    ? new BidirectionalNetworkLink("a-b", {
+        a: { environment: a.environment, network: afterCluster(a) },
+        b: { environment: b.environment, network: afterCluster(b) },
+        description: "cluster linking between cluster-link-a and cluster-link-b",
+      })
+    : undefined;
 
-  // Replicates topics of `source` into `destination`, over the endpoint in the destination's network.
-  const clusterLink = (name: string, source: typeof a, destination: typeof a, endpoint: pulumi.Resource) =>
+  // Replicates topics of `source` into `destination`, created through the destination's REST endpoint.
+  const clusterLink = (name: string, source: typeof a, destination: typeof a, endpoint?: pulumi.Resource) =>
     new confluentcloud.ClusterLink(
       name,
       {
@@ -102,17 +116,32 @@ export = async () => {
           credentials: destination.credentials,
         },
       },
-      { dependsOn: [endpoint] },
+      { dependsOn: endpoint ? [endpoint] : [] },
     );
 
-  const bIntoA = clusterLink("b-into-a", b, a, link.aToB); // destination a: endpoint in network a
-  const aIntoB = clusterLink("a-into-b", a, b, link.bToA); // destination b: endpoint in network b
+  const clusterLinks = createClusterLinks
+    ? {
+        bIntoA: clusterLink("b-into-a", b, a, link?.aToB).link, // destination a: endpoint in network a
+        aIntoB: clusterLink("a-into-b", a, b, link?.bToA).link, // destination b: endpoint in network b
+      }
+    : undefined;
+
+  // What a VPC endpoint to each network needs (see README.md): its endpoint service and DNS domain.
+  const privateLink = (s: typeof a) => ({
+    endpointService: s.network.aws.apply((aws) => aws?.[0]?.privateLinkEndpointService), // absent until known
+    dnsDomain: s.network.dnsDomain,
+    restEndpoint: s.cluster.restEndpoint,
+  });
 
   return {
+    region,
+    networkLinks: useNetworkLinks,
     clusterA: a.cluster.id,
     clusterB: b.cluster.id,
-    networkLinkPhases: link.phases,
-    networkLinksReady: link.ready,
-    clusterLinks: { bIntoA: bIntoA.link, aIntoB: aIntoB.link },
+    privateLinkA: privateLink(a),
+    privateLinkB: privateLink(b),
+    networkLinkPhases: link?.phases,
+    networkLinksReady: link?.ready,
+    clusterLinks,
   };
 };

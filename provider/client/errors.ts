@@ -77,16 +77,37 @@ export function apiErrorFromResponse(
 
 function describeBody(body: unknown, redact: Redact): string | undefined {
   if (body === undefined || body === null || body === "") return undefined;
-  if (
-    typeof body === "object" &&
-    body !== null &&
-    typeof (body as { message?: unknown }).message === "string"
-  ) {
-    return redact((body as { message: string }).message);
+  if (typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {
+    return cut(redact(head((body as { message: string }).message)), 300);
   }
-  // Redacted before it is cut, so that a cut never leaves half a secret behind.
-  const text = redact(typeof body === "string" ? body : JSON.stringify(body));
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  if (typeof body !== "string") return cut(redact(head(JSON.stringify(body))), 300);
+  return summary(body, redact);
+}
+
+/**
+ * A body that is not JSON is a gateway's or a proxy's page, not the API's word: its title or first
+ * line says what happened, and the rest (which may echo the request) is not quoted.
+ */
+function summary(text: string, redact: Redact): string {
+  const html = /<[a-z!/][^>]*>/i.test(text);
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const line = title ?? (html ? "" : (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? ""));
+  const kind = html ? "an HTML page" : "a text body";
+  const shown = cut(redact(head(line.replace(/\s+/g, " ").trim())), 160);
+  return shown ? `${kind} of ${text.length} characters: ${shown}` : `${kind} of ${text.length} characters`;
+}
+
+/**
+ * The start of a long text, enough for what is shown: redaction finds a cut echo too, and need not
+ * read a megabyte page.
+ */
+function head(text: string): string {
+  return text.slice(0, 4096);
+}
+
+/** Cut after redaction, so that a cut never leaves half a secret behind. */
+function cut(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 export function isNotFound(err: unknown): boolean {

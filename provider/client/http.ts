@@ -60,6 +60,8 @@ export interface RequestOptions {
   onSent?: () => void;
   /** Its turn in the pacer; a function is asked when the turn comes. Default: "write", or "read" for a GET. */
   urgency?: Urgency | (() => Urgency);
+  /** One attempt, no retry: for a read whose answer is only advice. */
+  once?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -79,6 +81,7 @@ export class HttpClient {
   /** Removes this client's credentials from text a server sent. */
   readonly redact: Redact;
   private readonly requestTimeoutMs: number;
+  private readonly policy: RetryPolicy;
   private readonly pacer: Pacer;
 
   constructor(options: HttpClientOptions) {
@@ -87,6 +90,7 @@ export class HttpClient {
     this.identity = `${this.endpoint} ${options.apiKey}`;
     this.redact = redactor(options.apiKey, options.apiSecret);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.policy = policy;
     const pacer = pacerFor(this.identity);
     this.pacer = pacer;
     this.got = got.extend({
@@ -116,7 +120,18 @@ export class HttpClient {
           async (request) => {
             const context = contextOf(request);
             const urgency = context.urgency ?? (request.method === "GET" ? "read" : "write");
-            await pacer.acquire(urgency, context.deadline);
+            // Whatever the rate-limit headers said, the turn is not awaited past the request's own
+            // budget or its operation's deadline.
+            const deadline = context.deadline ?? Infinity;
+            await pacer.acquire(urgency, Math.min(deadline, context.budgetEndsAt ?? Infinity));
+            const left = deadline - Date.now();
+            if (left <= 0) throw new OutOfTime();
+            // The attempt's timer starts now, after the wait: it ends by the deadline all the same.
+            request.timeout = {
+              ...request.timeout,
+              request: Math.max(1, Math.min(this.requestTimeoutMs, left)),
+            };
+            context.sent = true;
             context.onSent?.();
           },
         ],
@@ -158,9 +173,10 @@ export class HttpClient {
         searchParams: options.searchParams,
         json: options.json as Record<string, unknown> | undefined,
         responseType: "json",
-        timeout: { request: Math.max(1, Math.min(this.requestTimeoutMs, left)) },
+        ...(options.once ? { retry: { limit: 0 } } : {}),
         context: {
           startedAt: Date.now(),
+          budgetEndsAt: Date.now() + this.policy.totalBudgetMs,
           deadline,
           onSent: options.onSent,
           urgency: options.urgency,
@@ -191,8 +207,12 @@ function retryDelay(
   if (error.options.method === "POST" && status !== 429 && !POST_SAFE_ERRORS.includes(error.code)) return 0;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptCount - 1));
   // Full jitter on our own backoff; a server-given Retry-After is honoured as is, plus a little spread.
+  // got reads a negative one as negative ms and one that is neither seconds nor a date as NaN: those
+  // say nothing, so our own backoff applies.
   const delay =
-    retryAfter !== undefined ? retryAfter + Math.random() * 250 : backoff / 2 + (Math.random() * backoff) / 2;
+    retryAfter !== undefined && retryAfter > 0
+      ? retryAfter + Math.random() * 250
+      : backoff / 2 + (Math.random() * backoff) / 2;
   if (Date.now() - startedAt + delay > policy.totalBudgetMs) return 0;
   // A retry that could only start after the operation's deadline is not worth waiting for.
   if (Date.now() + delay >= deadline) return 0;
@@ -201,8 +221,12 @@ function retryDelay(
 
 interface RequestContext {
   startedAt?: number;
+  /** When the request's time budget (RetryPolicy.totalBudgetMs) ends (epoch ms). */
+  budgetEndsAt?: number;
   /** The operation's deadline (epoch ms), when one is set. */
   deadline?: number;
+  /** Whether an attempt has left (so a write's outcome may be unknown). */
+  sent?: boolean;
   onSent?: () => void;
   urgency?: Urgency | (() => Urgency);
 }
@@ -222,6 +246,11 @@ function toApiError(operation: string, method: string, err: unknown, redact: Red
       redact,
     );
   }
+  if (err instanceof RequestError && err.code === OUT_OF_TIME) {
+    // Not sent this time; an earlier attempt of a write may still have been applied.
+    const unknown = method !== "GET" && contextOf(err.options).sent === true;
+    return new ApiError(operation, 0, "out_of_time", undefined, OUT_OF_TIME_DETAIL, undefined, unknown);
+  }
   if (err instanceof RequestError) {
     // Whether the server applied a write we never heard back about is unknown, except when the
     // connection could not even be opened.
@@ -230,6 +259,18 @@ function toApiError(operation: string, method: string, err: unknown, redact: Red
   }
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError(operation, 0, undefined, undefined, redact(message), undefined, method !== "GET");
+}
+
+const OUT_OF_TIME = "ERR_OUT_OF_TIME";
+const OUT_OF_TIME_DETAIL =
+  "the operation ran out of time while this request waited for its turn under the API's rate limit";
+
+/** Thrown where a request's turn came only at its operation's deadline: it is not sent. */
+class OutOfTime extends Error {
+  readonly code = OUT_OF_TIME;
+  constructor() {
+    super(OUT_OF_TIME_DETAIL);
+  }
 }
 
 function networkDetail(err: RequestError): string {

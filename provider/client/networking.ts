@@ -14,6 +14,8 @@ import {
   CreateEndpointRequest,
   CreateServiceRequest,
   listSchema,
+  Network,
+  networkSchema,
   NetworkLinkEndpoint,
   networkLinkEndpointSchema,
   NetworkLinkService,
@@ -29,6 +31,7 @@ export { nextPageToken } from "./wire-format";
 const SERVICES = "networking/v1/network-link-services";
 const ENDPOINTS = "networking/v1/network-link-endpoints";
 const ASSOCIATIONS = "networking/v1/network-link-service-associations";
+const NETWORKS = "networking/v1/networks";
 const PAGE_SIZE = 100;
 // A server that keeps handing out `next` links must not keep us here forever.
 const MAX_PAGES = 1000;
@@ -253,6 +256,17 @@ export class NetworkingClient {
   getEndpoint = (environment: string, id: string) => this.read("endpoint", environment, id);
   createEndpoint = (body: CreateEndpointRequest) => this.create("endpoint", body);
 
+  /**
+   * A network's cloud and region (the provider reads it to say where links are no longer needed).
+   * `once`: one attempt, for a caller that can go on without the answer.
+   */
+  async getNetwork(environment: string, id: string, once = false): Promise<Network> {
+    return this.send(`reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
+      searchParams: environmentQuery(environment),
+      once,
+    });
+  }
+
   async listServiceAssociations(
     environment: string,
     serviceId: string,
@@ -295,7 +309,7 @@ export class NetworkingClient {
     schema: S,
     method: "GET" | "POST" | "PATCH",
     path: string,
-    options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency },
+    options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency; once?: boolean },
   ): Promise<z.infer<S>> {
     let sent = Date.now();
     const response = await this.http.request<unknown>(operation, method, path, {

@@ -13,8 +13,10 @@
  * token takes 1/limit s), so spending it would trade a steady flow for bursts and one-second stalls.
  * Against a fixed window nothing is lost: the kept request goes once the pacer's own refill allows.
  *
- * Header values are the server's word, not ours: a limit below one request per second, or a reset or
- * hold beyond MAX_HOLD_MS, is not believed, and no request waits past its operation's deadline.
+ * Header values are the server's word, not ours: a value that is not a plain number is absent, a
+ * limit below one request per second is not believed, a remaining count is read within [0, limit],
+ * a reset or hold beyond MAX_HOLD_MS is cut to it, and no request waits past its own bound (the
+ * client's budget for the request or its operation's deadline, whichever comes first).
  */
 export const MAX_HOLD_MS = 60_000;
 
@@ -42,8 +44,19 @@ export function moreUrgent(a: Urgency, b: Urgency): Urgency {
 interface Waiting {
   /** Read when a turn comes: a queued list can be joined by a more urgent caller. */
   urgency: () => Urgency;
-  deadline: number;
+  /** When the request stops waiting for a turn (epoch ms). */
+  until: number;
   go: () => void;
+}
+
+/**
+ * A header's number, or undefined when it is absent, empty or not a plain decimal number (`NaN`,
+ * `Infinity`, `0x10`, an HTTP date): `Number("")` is 0, which would read as "nothing remains".
+ */
+export function headerNumber(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
 }
 
 export class Pacer {
@@ -58,11 +71,14 @@ export class Pacer {
   /** When the first request left, while no answer has come back. */
   private firstSentAt: number | undefined;
 
-  /** Resolves when a request may start, and at the latest at `deadline` (epoch ms). */
-  acquire(urgency: Urgency | (() => Urgency), deadline = Infinity): Promise<void> {
+  /**
+   * Resolves when a request may start, and at the latest at `until` (epoch ms): the caller then sends
+   * it anyway, or fails it when its operation has run out of time.
+   */
+  acquire(urgency: Urgency | (() => Urgency), until = Infinity): Promise<void> {
     const rank = typeof urgency === "function" ? urgency : () => urgency;
     return new Promise((go) => {
-      this.queue.push({ urgency: rank, deadline, go });
+      this.queue.push({ urgency: rank, until, go });
       // Planned anew: this one may need fewer tokens than those the timer waits for.
       this.wake();
     });
@@ -81,9 +97,11 @@ export class Pacer {
     remainingHeader: string | undefined,
     resetHeader?: string | undefined,
   ): void {
-    const limit = Number(limitHeader);
-    const remaining = Number(remainingHeader);
-    if (!Number.isFinite(limit) || limit < 1 || !Number.isFinite(remaining)) return this.answered();
+    const limit = headerNumber(limitHeader);
+    const said = headerNumber(remainingHeader);
+    if (limit === undefined || limit < 1 || said === undefined) return this.answered();
+    // A negative count would stall every request until its bound; more than the limit means nothing.
+    const remaining = Math.min(limit, Math.max(0, said));
     const first = !this.heard;
     this.heard = true;
     this.refill();
@@ -91,14 +109,15 @@ export class Pacer {
     this.limit = limit;
     // Requests still in flight have taken tokens here but not yet there: keep the lower count.
     this.tokens = Math.min(this.tokens, remaining);
-    const reset = Number(resetHeader);
+    const reset = headerNumber(resetHeader);
     // The reset is in seconds from now; with nothing left, nothing should start before it.
-    if (remaining < 1 && Number.isFinite(reset) && reset > 0) this.hold(reset * 1000);
+    if (remaining < 1 && reset !== undefined && reset > 0) this.hold(reset * 1000);
     else if (first) this.wake();
   }
 
   /** A 429 (or an exhausted budget): nothing starts before `ms` from now. */
   hold(ms: number): void {
+    if (!(ms > 0)) return;
     this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(ms, MAX_HOLD_MS));
     if (this.limit !== Infinity) this.tokens = Math.min(this.tokens, 0);
     this.wake();
@@ -151,9 +170,9 @@ export class Pacer {
     if (this.timer) return;
     this.refill();
     const now = Date.now();
-    // A request whose operation has run out of time goes now: its own timeout ends it.
+    // A request whose bound has come stops waiting: the client sends it, or fails it past its deadline.
     for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (this.queue[i].deadline <= now) this.queue.splice(i, 1)[0].go();
+      if (this.queue[i].until <= now) this.queue.splice(i, 1)[0].go();
     }
     while (this.queue.length > 0 && now >= this.heldUntil && !this.awaitingAnswer(now)) {
       const index = this.mostUrgent();
@@ -168,10 +187,10 @@ export class Pacer {
     const untilToken =
       this.limit === Infinity ? 0 : ((this.needed(first.urgency()) - this.tokens) / this.limit) * 1000;
     const untilAnswer = this.awaitingAnswer(now) ? (this.firstSentAt ?? now) + FIRST_ANSWER_WAIT_MS - now : 0;
-    const untilDeadline = Math.min(...this.queue.map((w) => w.deadline)) - now;
+    const untilBound = Math.min(...this.queue.map((w) => w.until)) - now;
     const wait = Math.min(
       Math.max(this.heldUntil - now, untilToken, untilAnswer, 1),
-      untilDeadline,
+      untilBound,
       MAX_HOLD_MS,
     );
     this.timer = setTimeout(

@@ -2,29 +2,26 @@
 // may hold what must never be shown: a gateway can echo the request's Authorization header, and a
 // user can mark an input secret although the provider receives it in plain text.
 
+import { base64Forms, echoFinder } from "./echo-forms";
+
 export type Redact = (text: string) => string;
 
 const REDACTED = "[redacted]";
 // Any credential in an Authorization-like form, whoever's it is.
 const AUTH_TOKEN = /\b(Basic|Bearer)(\s+)[A-Za-z0-9._~+/=-]+/gi;
 
-/** Removes the secret, its base64 and URL-encoded forms, and any `Basic|Bearer <token>` from a text. */
+/**
+ * Removes the secret in every form a gateway may echo it in (see echo-forms.ts: as is, percent-,
+ * JSON- or HTML-encoded, in base64 or base64url alone or in key:secret, and any cut of these that
+ * shows part of it), and any `Basic|Bearer <token>`, from a text.
+ */
 export function redactor(apiKey: string, apiSecret: string): Redact {
-  const b64 = (s: string) => [Buffer.from(s).toString("base64"), Buffer.from(s).toString("base64url")];
-  const forms = apiSecret
-    ? [
-        ...b64(`${apiKey}:${apiSecret}`),
-        ...b64(apiSecret),
-        ...b64(apiSecret).map((s) => s.replace(/=+$/, "")),
-        encodeURIComponent(apiSecret),
-        apiSecret,
-      ]
-    : [];
-  // Longest first, so that a form containing another is removed whole.
-  const unique = [...new Set(forms)].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+  const find = apiSecret ? echoFinder([apiSecret], base64Forms(apiKey, apiSecret)) : undefined;
   return (text) => {
     let out = text;
-    for (const form of unique) out = out.split(form).join(REDACTED);
+    // From the end, so that the spans found still point where they did.
+    for (const [start, end] of [...(find?.(text) ?? [])].reverse())
+      out = `${out.slice(0, start)}${REDACTED}${out.slice(end)}`;
     return out.replace(AUTH_TOKEN, `$1$2${REDACTED}`);
   };
 }

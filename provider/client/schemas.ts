@@ -53,6 +53,19 @@ function linkObjectSchema<Own extends z.ZodRawShape>(ownSpec: Own) {
   });
 }
 
+/**
+ * A network, as far as this package reads it: where it runs. Everything else the API sends passes
+ * through untouched.
+ */
+export const networkSchema = z.looseObject({
+  id: z.string(),
+  spec: z.looseObject({
+    cloud: z.string().nullish(),
+    region: z.string().nullish(),
+  }),
+});
+export type Network = z.infer<typeof networkSchema>;
+
 export const networkLinkServiceSchema = linkObjectSchema({ accept: acceptPolicy.nullish() });
 
 export const networkLinkEndpointSchema = linkObjectSchema({ network_link_service: envScopedReference });

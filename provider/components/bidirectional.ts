@@ -42,6 +42,11 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * over network links) the destination cluster opens the connection, so `aToB` carries a link whose
  * destination cluster is in a and whose source cluster is in b: data then flows from b to a.
  *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine
+ * AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them.
+ * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
+ * before creating new ones.
+ *
  * @example
  * ```ts
  * import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";

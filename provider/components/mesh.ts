@@ -57,6 +57,11 @@ export interface MeshPlan {
  * and an endpoint for every ordered pair (`<from>-to-<to>` lives in network `from` and reaches `to`).
  * The limits are checked before anything is registered.
  *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine
+ * AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them.
+ * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
+ * before creating new ones.
+ *
  * @example
  * ```ts
  * import { NetworkLinkMesh } from "pulumi-confluent-network-link";

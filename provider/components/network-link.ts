@@ -40,6 +40,11 @@ export interface NetworkLinkArgs extends LinkSettings {
  * A one-way network link: clients in the origin network reach the target network. Creates the
  * target's service (or checks an existing one) and the origin's endpoint pointing at it.
  *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine
+ * AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them.
+ * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
+ * before creating new ones.
+ *
  * @example
  * ```ts
  * import { NetworkLink } from "pulumi-confluent-network-link";

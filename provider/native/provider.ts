@@ -9,7 +9,7 @@ import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind
 import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
 import { nativeConfigSource, pluginConfig } from "./credentials";
-import { EngineLog } from "./engine-log";
+import { EngineLog } from "../engine-log";
 import { parseImportId } from "./import-id";
 import { importedInputs } from "./imported-inputs";
 import { packageSchema, TOKENS } from "./schema";

@@ -12,6 +12,25 @@ export const TOKENS = {
   mesh: `${PACKAGE}:index:NetworkLinkMesh`,
 } as const;
 
+/** The retirement guide, by its repository URL: SDK docs and registry pages have no relative links. */
+export const RETIREMENT_GUIDE_URL =
+  "https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md";
+
+/**
+ * The one retirement notice of each description users read first (each resource's and component's),
+ * dated as the guide's facts are (Confluent's docs as of 2026-12-07).
+ */
+export const RETIREMENT_NOTICE =
+  "Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS " +
+  "regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read " +
+  `[Retiring network links](${RETIREMENT_GUIDE_URL}) before creating new ones.`;
+
+/** The package's description is shown raw by npm, PyPI and NuGet, so the guide is a bare URL there. */
+const PACKAGE_NOTICE = `Network links are being retired (as of 2026-12-07; fully by December 31, 2026): see ${RETIREMENT_GUIDE_URL}`;
+
+/** A resource's or component's description, then the notice as its own paragraph. */
+const withNotice = (description: string): string => `${description}\n\n${RETIREMENT_NOTICE}`;
+
 type Property = Record<string, unknown>;
 const str = (description: string): Property => ({ type: "string", description });
 const int = (description: string): Property => ({ type: "integer", description });
@@ -145,7 +164,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
     name: PACKAGE,
     displayName: "Confluent Network Link",
     version,
-    description: "Confluent Cloud Network Linking: services, endpoints and link topologies.",
+    description: `Confluent Cloud Network Linking: services, endpoints and link topologies. ${PACKAGE_NOTICE}`,
     license: "Apache-2.0",
     keywords: ["pulumi", "confluent", "network-link", "category/network"],
     publisher: "pulumi-confluent-network-link",
@@ -156,15 +175,18 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
     types,
     resources: {
       [TOKENS.service]: {
-        description: "A Network Link Service in the target network: the side that accepts connections.",
+        description: withNotice(
+          "A Network Link Service in the target network: the side that accepts connections.",
+        ),
         inputProperties: serviceInputs,
         requiredInputs: ["environment", "network"],
         properties: { ...serviceInputs, ...reported },
         required: ["environment", "network", "displayName", "accept", "resourceName", "phase"],
       },
       [TOKENS.endpoint]: {
-        description:
+        description: withNotice(
           "A Network Link Endpoint in the origin network, connected to a target network's service.",
+        ),
         inputProperties: endpointInputs,
         requiredInputs: ["environment", "network", "networkLinkService"],
         properties: { ...endpointInputs, ...reported },
@@ -172,7 +194,9 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
       },
       [TOKENS.networkLink]: {
         isComponent: true,
-        description: "A one-way network link: clients in the origin network reach the target network.",
+        description: withNotice(
+          "A one-way network link: clients in the origin network reach the target network.",
+        ),
         inputProperties: {
           origin: ref(NETWORK_SIDE, "The network that connects: it gets the endpoint."),
           target: ref(NETWORK_SIDE, "The network connected to: it gets the service."),
@@ -189,7 +213,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
       },
       [TOKENS.bidirectional]: {
         isComponent: true,
-        description: "Network links both ways between two Private Link networks.",
+        description: withNotice("Network links both ways between two Private Link networks."),
         inputProperties: {
           a: ref(NETWORK_SIDE, "One network: it gets a service and the endpoint of direction a→b."),
           b: ref(NETWORK_SIDE, "The other network: it gets a service and the endpoint of direction b→a."),
@@ -208,7 +232,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
       },
       [TOKENS.mesh]: {
         isComponent: true,
-        description: "Every network linked to every other.",
+        description: withNotice("Every network linked to every other."),
         inputProperties: {
           networks: { type: "array", items: ref(MESH_NETWORK, ""), description: "The networks to link." },
           existingLinkCount: int("Network links the organization already holds outside this mesh."),

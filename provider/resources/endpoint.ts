@@ -63,6 +63,11 @@ export type NetworkLinkEndpointGetState = LinkObjectGetState;
  * A Network Link Endpoint in the origin network, connected to the service of a target network. The
  * link is up when the endpoint is READY; create waits for it.
  *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine
+ * AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them.
+ * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
+ * before creating new ones.
+ *
  * @example
  * ```ts
  * import { NetworkLinkEndpoint, NetworkLinkService } from "pulumi-confluent-network-link";

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
+import { REFUSED_CREATE_HINT } from "../retirement";
 import { checkInputs } from "./check-failures";
 import { createOnce } from "./create-once";
 import { patchObject, readObject } from "./object-calls";
@@ -8,6 +10,7 @@ import { quotedName } from "../client/redaction";
 import { CredentialSource, sameCredentialSource } from "../credential-source";
 import { compact, withoutProvider } from "./property-values";
 import { ProviderContext } from "./provider-context";
+import { regionWarning } from "./region-warning";
 import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
 
 type Inputs<I> = I & { __provider?: unknown };
@@ -29,11 +32,16 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult<I>> {
     // Missing credentials fail at preview, before anything else happens.
-    this.context.client(news.credentials as CredentialSource | undefined);
+    const client = this.context.client(news.credentials as CredentialSource | undefined);
     const checked = checkInputs(this.kind.schema, this.kind.typeName, withoutProvider(news));
     if (checked.failures) return { failures: checked.failures };
-    for (const warning of this.kind.checkWarnings?.(olds ?? {}, checked.inputs) ?? [])
-      this.context.warn(warning);
+    const warnings: (string | undefined)[] = [
+      ...(this.kind.checkWarnings?.(olds ?? {}, checked.inputs) ?? []),
+    ];
+    // Only an object about to be created reads its network: an unchanged stack makes no request.
+    const creating = Object.keys(olds ?? {}).length === 0 && checked.inputs.adoptExistingId === undefined;
+    if (creating) warnings.push(await regionWarning(client, checked.inputs, this.kind.label(checked.inputs)));
+    for (const warning of warnings) if (warning) this.context.warn(warning);
     return { inputs: checked.inputs };
   }
 
@@ -89,11 +97,15 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   private async post(client: NetworkingClient, inputs: I): Promise<W> {
     await this.kind.beforePost?.(client, inputs, this.context);
     const { recreateDelayMs, recoveryPatienceMs, listLagMs } = this.context;
-    return createOnce(this.kind, client, inputs, {
-      retryDelayMs: recreateDelayMs,
-      recoveryPatienceMs,
-      listLagMs,
-    });
+    try {
+      return await createOnce(this.kind, client, inputs, {
+        retryDelayMs: recreateDelayMs,
+        recoveryPatienceMs,
+        listLagMs,
+      });
+    } catch (err) {
+      throw withRetirementHint(err);
+    }
   }
 
   private async adopt(client: NetworkingClient, inputs: I): Promise<W> {
@@ -117,6 +129,18 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     this.context.info(`${label}: adopting it and updating ${changed.join(", ")} to match the program`);
     return patchObject(this.kind, client, id, inputs, changed);
   }
+}
+
+// What the API answers for a new link once links are retired is not documented: any refusal of a
+// create keeps its own message and adds one line pointing to the guide. Not for a bad key, a taken
+// slot (402, 409) or throttling, whose messages already say what to do.
+const REFUSALS = [400, 403, 404, 405, 410, 422];
+
+function withRetirementHint(err: unknown): unknown {
+  if (err instanceof ApiError && REFUSALS.includes(err.status)) {
+    err.message = `${err.message}\n${REFUSED_CREATE_HINT}`;
+  }
+  return err;
 }
 
 /** The diff of a state and new inputs; exported for table tests. */

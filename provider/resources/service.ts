@@ -50,6 +50,11 @@ export type NetworkLinkServiceGetState = LinkObjectGetState;
  * other (origin) networks connect to it, which makes the target network reachable from them. Create
  * waits until the service is READY.
  *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine
+ * AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them.
+ * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
+ * before creating new ones.
+ *
  * @example
  * ```ts
  * import { NetworkLinkService } from "pulumi-confluent-network-link";

@@ -12,6 +12,8 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
 {
     /// <summary>
     /// A one-way network link: clients in the origin network reach the target network.
+    /// 
+    /// Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
     /// </summary>
     [ConfluentNetworkLinkResourceType("confluentnetworklink:index:NetworkLink")]
     public partial class NetworkLink : global::Pulumi.ComponentResource

@@ -10,6 +10,8 @@ import {NetworkLinkEndpoint, NetworkLinkService} from "./index";
 
 /**
  * Network links both ways between two Private Link networks.
+ *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
  */
 export class BidirectionalNetworkLink extends pulumi.ComponentResource {
     /** @internal */

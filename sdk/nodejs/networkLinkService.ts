@@ -8,6 +8,8 @@ import * as utilities from "./utilities";
 
 /**
  * A Network Link Service in the target network: the side that accepts connections.
+ *
+ * Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
  */
 export class NetworkLinkService extends pulumi.CustomResource {
     /**

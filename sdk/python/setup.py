@@ -21,7 +21,7 @@ def readme():
 setup(name='pulumi_confluentnetworklink',
       python_requires='>=3.9',
       version=VERSION,
-      description="Confluent Cloud Network Linking: services, endpoints and link topologies.",
+      description="Confluent Cloud Network Linking: services, endpoints and link topologies. Network links are being retired (as of 2026-12-07; fully by December 31, 2026): see https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md",
       long_description=readme(),
       long_description_content_type='text/markdown',
       keywords='pulumi confluent network-link category/network',

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describeConformance, FIXTURES_DIR } from "../support/reference";
+import { describeConformance, describeNetworkingConformance, FIXTURES_DIR } from "../support/reference";
 import {
   endpointBody,
+  NETWORKS,
   NLE,
   NLS,
   NLSA,
@@ -117,5 +118,94 @@ describeConformance("conformance: emulator responses against the upstream OpenAP
       openapi().assertMatchesSpec("GET", `${NLS}/nls-abcdef`, 200, { id: "nls-abcdef", kind: "Nope" }),
     ).toThrow(/does not match the spec/);
     expect(() => openapi().assertMatchesSpec("GET", NLS, 400, { errors: [{ status: 400 }] })).toThrow();
+  });
+});
+
+/**
+ * The networks resource against the whole networking v1 spec (the network-link subset leaves it
+ * out): every body of its reads and their errors validated against networking.v1.Network and
+ * NetworkList as the operations' 200 schemas require them (spec.cloud, region, connection_types,
+ * environment; status phase and connection types).
+ */
+describeNetworkingConformance("conformance: the networks resource against networking-v1.openapi.yaml", () => {
+  const openapi = () => require("./support/openapi") as typeof import("./support/openapi");
+  let h: Harness;
+  const seen: string[] = [];
+  async function call(url: string, headers?: Record<string, string>) {
+    const r = await h.call("GET", url, undefined, headers);
+    const urlPath = new URL(url, h.emulator.url).pathname;
+    expect(openapi().templateOf(urlPath)).toMatch(/^\/networking\/v1\/networks(\/\{id\})?$/);
+    openapi().assertMatchesSpec("GET", urlPath, r.status, r.body);
+    seen.push(`GET ${urlPath.replace(/\/n-[a-z0-9]+$/, "/:id")} ${r.status}`);
+    return r;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({
+      credentials: [
+        { key: "EMULATOR_KEY", secret: "emulator-secret" },
+        { key: "TEAM_A", secret: "team-a", environments: ["env-aaaaa1"] },
+      ],
+    });
+    await h.admin.seed({
+      environments: [
+        {
+          id: "env-aaaaa1",
+          networks: [
+            {
+              id: "n-gcp001",
+              cloud: "GCP",
+              region: "us-central1",
+              connection_types: ["PEERING", "PRIVATELINK"],
+              cidr: "10.200.0.0/16",
+              display_name: "prod-gcp-us-central1",
+            },
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(() => h.emulator.close());
+
+  test("gets, lists (paged and filtered) and their errors match the spec, status by status", async () => {
+    await call(`${NETWORKS}/n-aaaaa1?environment=env-aaaaa1`);
+    const gcp = await call(`${NETWORKS}/n-gcp001?environment=env-aaaaa1`);
+    expect(gcp.body.spec).toMatchObject({ cloud: "GCP", cidr: "10.200.0.0/16" });
+    const page = await call(`${NETWORKS}?environment=env-aaaaa1&page_size=2`);
+    expect(page.body.data).toHaveLength(2);
+    await call(`${NETWORKS}?environment=env-aaaaa1&spec.cloud=GCP,AWS&spec.connection_types=PEERING`);
+    await call(`${NETWORKS}?environment=env-aaaaa1&bogus=1`);
+    await call(`${NETWORKS}/n-bbbbb1?environment=env-aaaaa1`);
+    await call(`${NETWORKS}/n-bbbbb1?environment=env-bbbbb1`, {
+      authorization: `Basic ${Buffer.from("TEAM_A:team-a").toString("base64")}`,
+    });
+    await call(`${NETWORKS}/n-aaaaa1?environment=env-aaaaa1`, { authorization: "Basic bm9ib2R5Om5vcGU=" });
+    expect(seen).toEqual([
+      "GET /networking/v1/networks/:id 200",
+      "GET /networking/v1/networks/:id 200",
+      "GET /networking/v1/networks 200",
+      "GET /networking/v1/networks 200",
+      "GET /networking/v1/networks 400",
+      "GET /networking/v1/networks/:id 404",
+      "GET /networking/v1/networks/:id 403",
+      "GET /networking/v1/networks/:id 401",
+    ]);
+  });
+
+  test("the validator rejects a Network without the fields the spec requires (so the checks above mean something)", async () => {
+    const good = (await h.call("GET", `${NETWORKS}/n-aaaaa1?environment=env-aaaaa1`)).body;
+    const path = `${NETWORKS}/n-aaaaa1`;
+    expect(() => openapi().assertMatchesSpec("GET", path, 200, good)).not.toThrow();
+    for (const field of ["cloud", "region", "connection_types", "environment"]) {
+      const broken = structuredClone(good);
+      delete broken.spec[field];
+      expect(() => openapi().assertMatchesSpec("GET", path, 200, broken)).toThrow(/does not match the spec/);
+    }
+    const noStatus = structuredClone(good);
+    delete noStatus.status.supported_connection_types;
+    expect(() => openapi().assertMatchesSpec("GET", path, 200, noStatus)).toThrow(/does not match the spec/);
+    const list = (await h.call("GET", `${NETWORKS}?environment=env-aaaaa1`)).body;
+    delete list.data[0].spec.region;
+    expect(() => openapi().assertMatchesSpec("GET", NETWORKS, 200, list)).toThrow(/does not match the spec/);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AUTH, NLS, serviceBody, TEST_SEED } from "./support/api";
+import { AUTH, NETWORKS, NLS, serviceBody, TEST_SEED } from "./support/api";
 import { alive, ROOT, runCli, runSource, TSX_LOADER, CLI_SOURCE, until } from "./support/cli";
 
 /** Issue 15 item 9: the CLI in someone else's CI (and issue 16 item 9's keys, from settings). */
@@ -12,7 +12,8 @@ const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${se
 test("flags: one JSON ready line on stdout, --log lines on stderr, --key scoping, SIGTERM exits 0 and removes the port file", async () => {
   const seedFile = path.join(dir, "seed.json");
   const portFile = path.join(dir, "port");
-  writeFileSync(seedFile, JSON.stringify(TEST_SEED));
+  const eu = { id: "env-ccccc1", networks: [{ id: "n-ccccc1", cloud: "AWS", region: "eu-west-2" }] };
+  writeFileSync(seedFile, JSON.stringify({ ...TEST_SEED, environments: [...TEST_SEED.environments, eu] }));
   const run = runSource([
     "--port",
     "0",
@@ -45,6 +46,10 @@ test("flags: one JSON ready line on stdout, --log lines on stderr, --key scoping
       body: JSON.stringify(serviceBody("env-bbbbb1", "n-bbbbb6")),
     });
     expect(created.status).toBe(202);
+    const network = await fetch(`${ready.url}${NETWORKS}/n-ccccc1?environment=env-ccccc1`, {
+      headers: { authorization: basic("CLIKEY", "cli-secret") },
+    });
+    expect(((await network.json()) as { spec: { region: string } }).spec.region).toBe("eu-west-2");
     const team = (env: string) =>
       fetch(`${ready.url}${NLS}?environment=${env}`, {
         headers: { authorization: basic("TEAMKEY", "team-secret") },
@@ -102,6 +107,11 @@ describe("bad settings stop it at once with exit 2, naming the file and the fiel
       "a seed with a bad network ID",
       { environments: [{ id: "env-aaaaa1", networks: [{ id: "vpc-1" }] }] },
       /seed file .*bad-seed-0\.json: at 'environments\.0\.networks\.0\.id': must be a valid network ID/,
+    ],
+    [
+      "a seed network with a cloud and no region",
+      { environments: [{ id: "env-aaaaa1", networks: [{ id: "n-aaaaa1", cloud: "GCP" }] }] },
+      /seed file .*bad-seed-0\.json: at 'environments\.0\.networks\.0\.region': cloud and region go together: give both or neither/,
     ],
     ["a seed that is not JSON", "{nope", /seed file .*bad-seed-1\.json: .*JSON/],
   ])("%s", async (_name, content, message) => {

@@ -27,6 +27,19 @@ beforeAll(async () => {
       disconnectingMs: 0,
     },
   });
+  // n-aaaaa1 in a region where links are no longer needed; two networks the list's filters leave out.
+  await h.admin.seed({
+    environments: [
+      {
+        id: "env-aaaaa1",
+        networks: [
+          { id: "n-aaaaa1", cloud: "AWS", region: "us-east-1", display_name: "aws-us-east-1" },
+          { id: "n-aaaaa6", cloud: "GCP", region: "us-central1", connection_types: ["PEERING"] },
+          { id: "n-aaaaa7", cloud: "AZURE", region: "eastus", connection_types: ["PRIVATELINK"] },
+        ],
+      },
+    ],
+  });
   // `go run` builds the client on first use (about 20 s with an empty build cache).
   const { stdout } = await promisify(execFile)("go", ["run", "."], {
     cwd: programDir,
@@ -119,6 +132,44 @@ describe("Confluent's Go client against the emulator", () => {
     expect(report.getMissingService).toMatchObject({ ok: false, status: 404, decoded: true });
     expect(report.getMissingService.detail).toMatch(/nls-zzzzzz/);
     expect(report.wrongCredentials).toMatchObject({ ok: false, status: 401, decoded: true });
+  });
+
+  test("reads a network's cloud, region and connection types into NetworkingV1Network", () => {
+    expect(report.getNetwork).toEqual({
+      status: 200,
+      kind: "Network",
+      apiVersion: "networking/v1",
+      id: "n-aaaaa1",
+      self: `${h.emulator.url}/networking/v1/networks/n-aaaaa1?environment=env-aaaaa1`,
+      hasCreatedAt: true,
+      displayName: "aws-us-east-1",
+      cloud: "AWS",
+      region: "us-east-1",
+      connectionTypes: ["PRIVATELINK"],
+      environment: "env-aaaaa1",
+      phase: "READY",
+      supportedConnectionTypes: ["PRIVATELINK"],
+      activeConnectionTypes: ["PRIVATELINK"],
+    });
+  });
+
+  test("lists networks with the client's repeated filters, two a page through metadata.next", () => {
+    expect(report.listNetworks).toEqual({
+      status: 200,
+      kind: "NetworkList",
+      pages: 3,
+      totalSize: 5,
+      regions: {
+        "n-aaaaa1": "AWS us-east-1",
+        "n-aaaaa2": "AWS ca-central-1",
+        "n-aaaaa3": "AWS ca-central-1",
+        "n-aaaaa4": "AWS ca-central-1",
+        "n-aaaaa5": "AWS ca-central-1",
+      },
+    });
+    expect(report.networksInUsEast1).toEqual(["n-aaaaa1"]);
+    expect(report.getNetworkOfOtherEnvironment).toMatchObject({ ok: false, status: 404, decoded: true });
+    expect(report.getNetworkOfOtherEnvironment.detail).toBe("The network n-bbbbb1 was not found.");
   });
 
   test("deletes the endpoint, then the service; each ends in 404", () => {

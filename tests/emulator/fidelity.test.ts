@@ -1,4 +1,14 @@
-import { AUTH, endpointBody, NLE, NLS, serviceBody, sleep, startHarness, type Harness } from "./support/api";
+import {
+  AUTH,
+  endpointBody,
+  NETWORKS,
+  NLE,
+  NLS,
+  serviceBody,
+  sleep,
+  startHarness,
+  type Harness,
+} from "./support/api";
 
 /** Issue 15, items 1–5: answers as Confluent's API and its own clients expect. */
 let h: Harness;
@@ -116,4 +126,51 @@ test("the network of a create must belong to spec.environment for both kinds (42
     });
   }
   expect((await h.admin.state()).services).toHaveLength(1);
+});
+
+describe("networks: the spec's own code samples are answered", () => {
+  // Networks shaped like the spec's examples (prod-aws-us-east1, 10.200.0.0/16) in its sample environment.
+  beforeEach(() =>
+    h.admin.seed({
+      environments: [
+        {
+          id: "env-00000",
+          networks: [
+            {
+              id: "n-12345",
+              display_name: "prod-aws-us-east1",
+              cloud: "AWS",
+              region: "us-east-1",
+              connection_types: ["PRIVATELINK"],
+              cidr: "10.200.0.0/16",
+            },
+            { id: "n-67890", display_name: "prod-aws-ca", cloud: "AWS", region: "ca-central-1" },
+          ],
+        },
+      ],
+    }),
+  );
+
+  test("the list sample's query (every filter comma-joined, connection types in lower case) → 200 with the match", async () => {
+    // Verbatim from the x-codeSamples of listNetworkingV1Networks in networking-v1.openapi.yaml.
+    const sample =
+      "spec.display_name=prod-gcp-us-central1,prod-aws-us-east1&spec.cloud=GCP,AWS&spec.region=us-central1,us-east-1" +
+      "&spec.connection_types=peering,privatelink&spec.cidr=10.200.0.0/16&status.phase=PROVISIONING,READY&environment=env-00000";
+    const r = await h.call("GET", `${NETWORKS}?${sample}`);
+    expect(r.status).toBe(200);
+    expect(r.body.data.map((n: { id: string }) => n.id)).toEqual(["n-12345"]);
+  });
+
+  test("the get sample's path and query, and the spec's resource_name form", async () => {
+    const r = await h.call("GET", `${NETWORKS}/n-12345?environment=env-00000`);
+    expect(r.status).toBe(200);
+    expect(r.body.metadata.resource_name).toMatch(
+      /^crn:\/\/confluent\.cloud\/organization=[^/]+\/environment=env-00000\/network=n-12345$/,
+    );
+    expect(r.body.spec).toMatchObject({
+      cloud: "AWS",
+      region: "us-east-1",
+      environment: { id: "env-00000" },
+    });
+  });
 });

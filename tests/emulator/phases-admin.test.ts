@@ -90,9 +90,11 @@ describe("admin API", () => {
     });
     state = await h.admin.state();
     expect(state.organization_id).toBe("org-2");
+    // A network seeded without a region is AWS ca-central-1 over PrivateLink, named by its ID.
+    const seeded = { cloud: "AWS", region: "ca-central-1", connection_types: ["PRIVATELINK"] };
     expect(state.networks).toEqual([
-      { id: "n-ccccc1", environment: "env-ccccc1", kafka_clusters: 0 },
-      { id: "n-ccccc2", environment: "env-ccccc1", kafka_clusters: 1 },
+      { id: "n-ccccc1", environment: "env-ccccc1", kafka_clusters: 0, display_name: "n-ccccc1", ...seeded },
+      { id: "n-ccccc2", environment: "env-ccccc1", kafka_clusters: 1, display_name: "n-ccccc2", ...seeded },
     ]);
     await h.admin.reset({ keepSeed: false });
     await h.admin.seed({

@@ -1,6 +1,8 @@
+import Ajv from "ajv";
 import Fastify from "fastify";
 import { ResponseChecker } from "../../emulator/response-check";
-import { serviceSchema, responses } from "../../emulator/routes/response-schemas";
+import { networkSchema, serviceSchema, responses } from "../../emulator/routes/response-schemas";
+import { NETWORKS, startHarness } from "./support/api";
 
 /** The check that every other emulator test relies on: a body that breaks its route's schema is a 500 naming it. */
 test("a response that breaks its declared schema becomes a 500 naming the problem; a good one passes", async () => {
@@ -29,4 +31,25 @@ test("a response that breaks its declared schema becomes a 500 naming the proble
   } finally {
     await app.close();
   }
+});
+
+test("the networks routes' declared schema holds the spec's required fields and enums", async () => {
+  const h = await startHarness();
+  const served = (await h.call("GET", `${NETWORKS}/n-aaaaa1?environment=env-aaaaa1`)).body;
+  await h.emulator.close();
+  const validate = new Ajv({ strict: false }).compile(networkSchema);
+  expect(validate(served)).toBe(true);
+  const broken = (change: (body: typeof served) => void) => {
+    const copy = structuredClone(served);
+    change(copy);
+    return validate(copy);
+  };
+  expect(broken((b) => delete b.spec.region)).toBe(false);
+  expect(broken((b) => delete b.spec.cloud)).toBe(false);
+  expect(broken((b) => (b.spec.cloud = "ORACLE"))).toBe(false);
+  expect(broken((b) => (b.spec.connection_types = []))).toBe(false);
+  expect(broken((b) => (b.spec.connection_types = ["VPN"]))).toBe(false);
+  expect(broken((b) => delete b.status.supported_connection_types)).toBe(false);
+  expect(broken((b) => (b.kind = "NetworkLinkService"))).toBe(false);
+  expect(broken((b) => (b.spec.zones = ["use1-az1"]))).toBe(false);
 });

@@ -123,6 +123,7 @@ describe("admin API: loopback Host/Origin only (unless the admin token is given)
     await exposed.close();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/listening on 0\.0\.0\.0 exposes the emulator beyond this machine/);
+    expect(warnings[0]).toMatch(/Its admin API is closed; set an admin token \(--admin-token\) to use it\./);
     const local: string[] = [];
     await (await startEmulator({ warn: (m) => local.push(m) })).close();
     expect(local).toEqual([]);

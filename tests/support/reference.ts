@@ -11,6 +11,8 @@ export const REFERENCE_DIR = path.resolve(
 );
 
 export const SPEC_PATH = path.join(REFERENCE_DIR, "network-links.openapi.yaml");
+/** The whole networking v1 spec, for the operations the network-link subset leaves out (networks). */
+export const NETWORKING_SPEC_PATH = path.join(REFERENCE_DIR, "networking-v1.openapi.yaml");
 export const FIXTURES_DIR = path.join(REFERENCE_DIR, "terraform-fixtures");
 
 /** True when the reference is there to test against. */
@@ -18,3 +20,7 @@ export const referenceFound = existsSync(SPEC_PATH) && existsSync(FIXTURES_DIR);
 
 /** `describe` where the reference is found, `describe.skip` otherwise (so the tests count as skipped). */
 export const describeConformance: jest.Describe = referenceFound ? describe : describe.skip;
+
+/** The same for checks against the whole networking v1 spec. */
+export const describeNetworkingConformance: jest.Describe =
+  referenceFound && existsSync(NETWORKING_SPEC_PATH) ? describe : describe.skip;

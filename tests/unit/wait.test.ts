@@ -1,6 +1,8 @@
+import { currentDeadline } from "../../provider/client/deadline";
 import {
   DEFAULT_POLL,
   firstDelay,
+  lastLookMs,
   nextDelay,
   twiceAsOften,
   waitFor,
@@ -175,5 +177,87 @@ describe("waitFor with what earlier waits took", () => {
     expect(value).toBe("READY");
     // Every 10 ms from the start would be about 20 polls; from 180 ms on, every 10 ms: a handful.
     expect(polls).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("waitFor looks before it gives up (issue 26 item 2)", () => {
+  const timeoutMs = 400;
+  it.each([
+    ["a learned time past the deadline", { initialDelayMs: 1_000, growth: 0.15, maxDelayMs: 10_000 }, 12_000],
+    ["a learned time just past the last look", { initialDelayMs: 50, growth: 0, maxDelayMs: 10_000 }, 400],
+    [
+      "a fixed interval longer than the wait",
+      { initialDelayMs: 50, growth: 0, maxDelayMs: 60_000, fixedIntervalMs: 60_000 },
+      undefined,
+    ],
+    [
+      "a first delay longer than the wait",
+      { initialDelayMs: 5_000, growth: 0, maxDelayMs: 5_000 },
+      undefined,
+    ],
+    ["a short schedule", { initialDelayMs: 30, growth: 0, maxDelayMs: 30 }, undefined],
+  ])(
+    "with %s, the last poll starts within the last gap and its timeout says when",
+    async (_name, schedule, learnedMs) => {
+      const polls: number[] = [];
+      const started = Date.now();
+      const err = await waitFor({
+        description: "thing",
+        initial: "PROVISIONING",
+        poll: async () => (polls.push(Date.now() - started), "PROVISIONING"),
+        judge: () => "wait",
+        phaseOf: (p) => p,
+        timeoutMs,
+        schedule,
+        learned:
+          learnedMs === undefined ? undefined : () => ({ shortestMs: learnedMs, longestMs: learnedMs }),
+      }).catch((e) => e);
+      expect(err).toBeInstanceOf(WaitTimeoutError);
+      const gap = lastLookMs({ ...DEFAULT_POLL, ...schedule }, timeoutMs);
+      const final = polls[polls.length - 1];
+      expect(final).toBeGreaterThanOrEqual(timeoutMs - gap - 5);
+      expect(final).toBeLessThan(timeoutMs);
+      expect(err.message).toMatch(
+        /^thing: still PROVISIONING after 0s \(last seen PROVISIONING 0\.\d s before the deadline\)$/,
+      );
+    },
+  );
+
+  it("a poll that the deadline refuses is not the last look: the one before it is early enough", async () => {
+    // As the HTTP client does: a request made at or after the operation's deadline fails at once.
+    const started = Date.now();
+    const value = await waitFor({
+      description: "thing",
+      initial: "PROVISIONING",
+      poll: async () => {
+        const deadline = currentDeadline();
+        if (deadline !== undefined && Date.now() >= deadline) throw new Error("out of time");
+        return Date.now() - started >= 100 ? "READY" : "PROVISIONING";
+      },
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 500,
+      schedule: { initialDelayMs: 100, growth: 0.15, maxDelayMs: 10_000 },
+      isTransient: () => true,
+      // Learned 2.4 times the deadline, READY at a fifth of it (12 s, 5 s and 2 s, scaled).
+      learned: () => ({ shortestMs: 1_200, longestMs: 1_200 }),
+    });
+    expect(value).toBe("READY");
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it("a wait whose every poll failed says so", async () => {
+    const err = await waitFor({
+      description: "thing",
+      poll: async () => {
+        throw new Error("503");
+      },
+      judge: () => "wait",
+      phaseOf: (p: string) => p,
+      timeoutMs: 100,
+      schedule: { initialDelayMs: 10, growth: 0, maxDelayMs: 10 },
+      isTransient: () => true,
+    }).catch((e) => e);
+    expect(err.message).toBe("thing: still unknown after 0s (no poll was answered)");
   });
 });

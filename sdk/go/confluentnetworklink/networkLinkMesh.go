@@ -13,6 +13,8 @@ import (
 )
 
 // Every network linked to every other.
+//
+// Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
 type NetworkLinkMesh struct {
 	pulumi.ResourceState
 

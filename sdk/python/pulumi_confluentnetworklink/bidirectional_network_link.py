@@ -139,6 +139,8 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
         """
         Network links both ways between two Private Link networks.
 
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] a: One network: it gets a service and the endpoint of direction a→b.
@@ -156,6 +158,8 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         Network links both ways between two Private Link networks.
+
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
 
         :param str resource_name: The name of the resource.
         :param BidirectionalNetworkLinkArgs args: The arguments to use to populate this resource's properties.

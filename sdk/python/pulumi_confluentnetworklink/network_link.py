@@ -139,6 +139,8 @@ class NetworkLink(pulumi.ComponentResource):
         """
         A one-way network link: clients in the origin network reach the target network.
 
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
@@ -156,6 +158,8 @@ class NetworkLink(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A one-way network link: clients in the origin network reach the target network.
+
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
 
         :param str resource_name: The name of the resource.
         :param NetworkLinkArgs args: The arguments to use to populate this resource's properties.

@@ -187,6 +187,8 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
         """
         A Network Link Endpoint in the origin network, connected to a target network's service.
 
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
@@ -207,6 +209,8 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A Network Link Endpoint in the origin network, connected to a target network's service.
+
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
 
         :param str resource_name: The name of the resource.
         :param NetworkLinkEndpointArgs args: The arguments to use to populate this resource's properties.

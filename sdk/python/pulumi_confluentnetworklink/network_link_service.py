@@ -171,6 +171,8 @@ class NetworkLinkService(pulumi.CustomResource):
         """
         A Network Link Service in the target network: the side that accepts connections.
 
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['ServiceAcceptArgs', 'ServiceAcceptArgsDict', 'outputs.ServiceAccept']] accept: Who may connect. Removing an entry disconnects that side's endpoints for good.
@@ -190,6 +192,8 @@ class NetworkLinkService(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A Network Link Service in the target network: the side that accepts connections.
+
+        Network links are being retired (as of 2026-12-07): fully deprecated by December 31, 2026; in nine AWS regions cluster linking between Dedicated clusters over AWS PrivateLink no longer needs them. Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md) before creating new ones.
 
         :param str resource_name: The name of the resource.
         :param NetworkLinkServiceArgs args: The arguments to use to populate this resource's properties.

@@ -144,6 +144,7 @@ func (s *scenario) run() {
 
 	s.pendingAccept(nls)
 	s.pages()
+	s.networks()
 
 	// The API's errors, decoded by the client into its Failure model.
 	resp, err = svcAPI.DeleteNetworkingV1NetworkLinkService(s.ctx, nls).Environment(envA).Execute()
@@ -238,6 +239,61 @@ func (s *scenario) pages() {
 		resp, err := svcAPI.DeleteNetworkingV1NetworkLinkService(s.ctx, id).Environment(envA).Execute()
 		check("delete service for pages", resp, err)
 	}
+}
+
+// networks: a network's cloud, region and connection types as the client decodes them, from a get and
+// from a filtered list paged two at a time; another environment's network is a decoded 404 Failure.
+func (s *scenario) networks() {
+	netAPI := s.api.NetworksNetworkingV1Api
+	got, resp, err := netAPI.GetNetworkingV1Network(s.ctx, netA).Environment(envA).Execute()
+	check("get network", resp, err)
+	s.report["getNetwork"] = map[string]any{
+		"status": resp.StatusCode, "kind": got.GetKind(), "apiVersion": got.GetApiVersion(), "id": got.GetId(),
+		"self": got.Metadata.GetSelf(), "hasCreatedAt": got.Metadata.CreatedAt != nil,
+		"displayName": got.Spec.GetDisplayName(), "cloud": got.Spec.GetCloud(), "region": got.Spec.GetRegion(),
+		"connectionTypes": got.Spec.GetConnectionTypes(), "environment": got.Spec.Environment.GetId(),
+		"phase": got.Status.GetPhase(), "supportedConnectionTypes": got.Status.GetSupportedConnectionTypes(),
+		"activeConnectionTypes": got.Status.GetActiveConnectionTypes(),
+	}
+
+	regions, pages, token := map[string]string{}, 0, ""
+	for pages < 10 {
+		req := netAPI.ListNetworkingV1Networks(s.ctx).Environment(envA).SpecCloud([]string{"AWS", "GCP"}).
+			SpecConnectionTypes([]string{"PRIVATELINK"}).PageSize(2)
+		if token != "" {
+			req = req.PageToken(token)
+		}
+		page, resp, err := req.Execute()
+		check("list networks page", resp, err)
+		pages++
+		for _, n := range page.Data {
+			regions[n.GetId()] = n.Spec.GetCloud() + " " + n.Spec.GetRegion()
+		}
+		next := page.Metadata.GetNext()
+		if next == "" {
+			s.report["listNetworks"] = map[string]any{
+				"status": resp.StatusCode, "kind": page.Kind, "pages": pages, "regions": regions,
+				"totalSize": page.Metadata.GetTotalSize(),
+			}
+			break
+		}
+		parsed, err := neturl.Parse(next)
+		if err != nil {
+			fail("parse networks metadata.next", err)
+		}
+		token = parsed.Query().Get("page_token")
+	}
+
+	filtered, resp, err := netAPI.ListNetworkingV1Networks(s.ctx).Environment(envA).SpecRegion([]string{"us-east-1"}).Execute()
+	check("list networks by region", resp, err)
+	ids := []string{}
+	for _, n := range filtered.Data {
+		ids = append(ids, n.GetId())
+	}
+	s.report["networksInUsEast1"] = ids
+
+	_, resp, err = netAPI.GetNetworkingV1Network(s.ctx, netB).Environment(envA).Execute()
+	s.report["getNetworkOfOtherEnvironment"] = failure(resp, err)
 }
 
 func serviceIDs(data []networking.NetworkingV1NetworkLinkService) []string {

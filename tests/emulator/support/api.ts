@@ -89,6 +89,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
 export const NLS = "/networking/v1/network-link-services";
 export const NLE = "/networking/v1/network-link-endpoints";
 export const NLSA = "/networking/v1/network-link-service-associations";
+export const NETWORKS = "/networking/v1/networks";
 
 export function serviceBody(
   env: string,

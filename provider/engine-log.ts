@@ -2,9 +2,10 @@ import { createRequire } from "node:module";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 
-// Progress lines pinned on the resource being waited on. The SDK's log functions take a Resource
-// object, which a provider process does not have; the engine's Log call takes the URN, so this
-// client sends it directly (the engine's address is the plugin's first argument).
+// Messages from a provider process to the engine. The SDK's log functions take a Resource object,
+// which a provider process does not have; the engine's Log call takes a URN (or none, for a message
+// of the whole update), so this client sends it directly. Both plugins, the native one and the
+// dynamic-provider host, get the engine's address as their first argument.
 
 type ChannelCredentials = ConstructorParameters<typeof engrpc.EngineClient>[1];
 
@@ -14,6 +15,12 @@ function insecureCredentials(): ChannelCredentials {
     credentials: { createInsecure(): ChannelCredentials };
   };
   return grpc.credentials.createInsecure();
+}
+
+/** The engine's address when this process is a provider plugin (its first argument is host:port). */
+export function pluginEngineAddress(argv: readonly string[] = process.argv): string | undefined {
+  const first = argv[2];
+  return first !== undefined && /^[\w.[\]:-]+:\d+$/.test(first) ? first : undefined;
 }
 
 export class EngineLog {
@@ -35,7 +42,7 @@ export class EngineLog {
   private send(urn: string, severity: engproto.LogSeverity, message: string): Promise<void> {
     const client = this.client;
     if (!client) {
-      console.error(message);
+      console.error(severity === engproto.LogSeverity.WARNING ? `WARNING: ${message}` : message);
       return Promise.resolve();
     }
     const request = new engproto.LogRequest();

@@ -1,0 +1,124 @@
+import { LinkLifecycle } from "../../provider/resources/lifecycle";
+import { serviceKind } from "../../provider/resources/service-provider";
+import { networkLinksNotNeeded, NETWORK_LINK_RETIREMENT } from "../../provider/retirement";
+import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+
+// Where cluster linking no longer needs network links, check warns before a create; it reads each
+// network once, and only for an object about to be created.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.admin.seed({
+    environments: [
+      {
+        id: "env-rrrrr1",
+        networks: [
+          { id: "n-listed1", cloud: "AWS", region: "eu-west-2" },
+          { id: "n-listed2", cloud: "AWS", region: "us-east-1" },
+          { id: "n-listed3", cloud: "AWS", region: "ap-south-1" },
+          { id: "n-unlisted1", cloud: "AWS", region: "ap-northeast-1" },
+          { id: "n-azure1", cloud: "AZURE", region: "eastus" },
+        ],
+      },
+    ],
+  });
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.admin.resetCounters();
+  h.context.messages.length = 0;
+});
+
+const networkReads = async () => (await h.admin.counters()).byRoute["GET /networking/v1/networks/:id"] ?? 0;
+
+// The cache lives as long as the process: each test reads networks no earlier test has read.
+const freshLifecycle = () => new LinkLifecycle(serviceKind, h.context);
+
+const inputs = (network: string, environment = "env-rrrrr1") =>
+  serviceInputs({ environment: { id: environment }, network: { id: network } });
+
+describe("the region warning at check", () => {
+  it("warns once, naming the network, the region and the guide, for a create in a listed region", async () => {
+    const lifecycle = freshLifecycle();
+    const result = await lifecycle.check({}, inputs("n-listed1"));
+    expect(result.failures).toBeUndefined();
+    const warnings = h.context.messages.filter((m) => m.startsWith("warn: "));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("network n-listed1 is in AWS eu-west-2");
+    expect(warnings[0]).toContain(NETWORK_LINK_RETIREMENT.guide);
+    expect(await networkReads()).toBe(1);
+  });
+
+  it("says nothing for an unlisted region or another cloud", async () => {
+    const lifecycle = freshLifecycle();
+    await lifecycle.check({}, inputs("n-unlisted1"));
+    await lifecycle.check({}, inputs("n-azure1"));
+    expect(h.context.messages).toEqual([]);
+    expect(await networkReads()).toBe(2);
+  });
+
+  it("reads each network once per process, however many objects are created in it", async () => {
+    const lifecycle = freshLifecycle();
+    for (let i = 0; i < 3; i++) await lifecycle.check({}, inputs("n-listed2"));
+    expect(await networkReads()).toBe(1);
+    expect(h.context.messages.filter((m) => m.startsWith("warn: "))).toHaveLength(3);
+  });
+
+  it("makes no request for an object that already exists or is adopted", async () => {
+    const lifecycle = freshLifecycle();
+    const old = inputs("n-listed3");
+    await lifecycle.check({ ...old, phase: "READY" }, inputs("n-listed3"));
+    await lifecycle.check({}, { ...inputs("n-listed3"), adoptExistingId: "nls-abc123" });
+    expect((await h.admin.counters()).total).toBe(0);
+    expect(h.context.messages).toEqual([]);
+  });
+
+  it("goes on without a warning when the network cannot be read", async () => {
+    const lifecycle = freshLifecycle();
+    // Unknown network, and a network of another environment: both 404.
+    expect((await lifecycle.check({}, inputs("n-nosuch1"))).failures).toBeUndefined();
+    expect(
+      (await lifecycle.check({}, inputs(TARGET.network.id, ORIGIN.environment.id))).failures,
+    ).toBeUndefined();
+    expect(h.context.messages).toEqual([]);
+  });
+
+  it("skips an ID not known yet at preview", async () => {
+    const lifecycle = freshLifecycle();
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    await lifecycle.check({}, inputs(unknown));
+    expect((await h.admin.counters()).total).toBe(0);
+  });
+});
+
+describe("the region list", () => {
+  it.each([
+    ["AWS", "us-east-1", true],
+    ["aws", "EU-CENTRAL-1", true],
+    ["AWS", "ap-southeast-2", true],
+    ["AWS", "ca-central-1", false],
+    ["AWS", "us-west-1", false],
+    ["AZURE", "us-east-1", false],
+    ["GCP", "us-east1", false],
+    [undefined, "us-east-1", false],
+  ])("%s %s: links not needed = %s", (cloud, region, expected) => {
+    expect(networkLinksNotNeeded(cloud, region)).toBe(expected);
+  });
+
+  it("holds the nine documented AWS regions", () => {
+    expect([...NETWORK_LINK_RETIREMENT.awsRegionsWithoutNetworkLinks].sort()).toEqual(
+      [
+        "ap-south-1",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "eu-central-1",
+        "eu-west-1",
+        "eu-west-2",
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
+      ].sort(),
+    );
+  });
+});

@@ -12,10 +12,15 @@ import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
 // creates; eight come once in about 15,000.
 const ATTEMPTS = 8;
 const MAX_BACKOFF_STEPS = 4;
-/** How well the server's clock must be known to tell an object made in our POST's flight from one made just after. */
-const CLOCK_PRECISION_MS = 25;
+/**
+ * How well the server's clock must be known to call an object made in our POST's flight ours: another
+ * stack's identical create nearer than this to our flight would be taken for ours. Probes narrow the
+ * clock to about two round trips, so this also bounds the round trips that allow recovery (~50 ms);
+ * beyond, the object is named for adoption instead.
+ */
+const CLOCK_PRECISION_MS = 100;
 /** Requests spent on learning the server's clock, each at most a second apart (htpdate-style). */
-const MAX_CLOCK_PROBES = 8;
+const MAX_CLOCK_PROBES = 10;
 
 export interface CreateTiming {
   /** First delay before a POST is sent again; it grows to 4 times that. Default 1000 ms. */

@@ -46,6 +46,8 @@ export interface EmulatorOptions {
 declare module "fastify" {
   interface FastifyRequest {
     principal?: Principal;
+    /** Whether fault injection applies to this request (see FaultSettings.onlyKey). */
+    faulted: boolean;
   }
 }
 
@@ -76,8 +78,12 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError
 export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const delays: Delays = { ...DEFAULT_DELAYS, ...options.delays };
   const persistFile = options.persistFile;
+  const faults = new Faults(options.rateLimit);
+  // The server's clock: the host's, shifted by the clockSkewMs fault.
+  const now = () => Date.now() + faults.clockSkewMs;
   const store = createStore(
     {
+      now,
       delays,
       seed: options.seed ?? DEFAULT_SEED,
       organizationId: options.organizationId,
@@ -85,7 +91,6 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     },
     persistFile ? loadState(persistFile) : undefined,
   );
-  const faults = new Faults(options.rateLimit);
   const counters = new Counters();
   const auth = new Authenticator(options.credentials ?? [DEFAULT_CREDENTIALS]);
   const checker = options.checkResponses === false ? undefined : new ResponseChecker();
@@ -102,6 +107,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   installParsers(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.decorateRequest("principal", undefined);
+  app.decorateRequest("faulted", false);
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -110,6 +116,11 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
       return;
     }
     counters.count(request.method, request.routeOptions.url ?? "(unmatched)");
+    request.faulted = faults.appliesTo(request.headers.authorization);
+    if (!request.faulted) {
+      request.principal = auth.authenticate(request.headers.authorization);
+      return;
+    }
     if (faults.takeReset()) {
       reply.hijack();
       request.raw.socket?.destroy();
@@ -127,8 +138,10 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   // Before any route: every route with declared response schemas gets its check bound to it.
   if (checker) app.addHook("onRoute", (route) => checker.attach(route));
 
-  // Rate-limit headers belong to successes and 429s only.
+  // Rate-limit headers belong to successes and 429s only. Date is the answer's own time, to the
+  // second, as the API's servers send it (Node's is cached for up to a second).
   app.addHook("onSend", (_request, reply, payload, done) => {
+    reply.header("date", new Date(now()).toUTCString());
     if (reply.statusCode >= 300 && reply.statusCode !== 429) {
       reply.removeHeader("x-ratelimit-limit");
       reply.removeHeader("x-ratelimit-remaining");

@@ -11,6 +11,20 @@ export interface ErrorFault {
   methods?: string[];
 }
 
+/** What befalls one create (see FaultSettings.createFaults). */
+export interface CreateFault {
+  /** The new object goes straight to this phase and stays there (like the admin phase override), e.g. "FAILED". */
+  phase?: string;
+  /**
+   * What becomes of the create's answer, the create being committed in every case: "drop" destroys the
+   * socket unanswered; "gateway-error" answers 502 with a gateway's body; "hang" holds the answer for
+   * `hangMs` (past the client's timeout); "message-body" answers 202 with `{"message":"accepted"}`;
+   * "no-status-body" answers 202 with the object less its `status`. Absent: answered as usual.
+   */
+  answer?: "drop" | "gateway-error" | "hang" | "message-body" | "no-status-body";
+  hangMs?: number;
+}
+
 export interface FaultSettings {
   rateLimit?: { requestsPerSecond: number } | null;
   errors?: ErrorFault | null;
@@ -19,6 +33,14 @@ export interface FaultSettings {
   dropCreateResponses?: number;
   /** Destroy the socket of this many requests before doing anything. */
   resetConnections?: number;
+  /** One entry for each of the next creates, in order (applied after dropCreateResponses runs out). */
+  createFaults?: CreateFault[];
+  /** Lists leave out objects created less than this many ms ago (eventual consistency). */
+  listLagMs?: number;
+  /** Faults hit only the requests made with this API key; others (a competitor's) pass untouched. */
+  onlyKey?: string | null;
+  /** The server's clock runs this far ahead of the host's (behind when negative): timestamps, phases, Date. */
+  clockSkewMs?: number;
 }
 
 export interface RateState {
@@ -68,6 +90,10 @@ export class Faults {
   latencyMs = 0;
   private dropCreates = 0;
   private resets = 0;
+  private createFaults: CreateFault[] = [];
+  listLagMs = 0;
+  private onlyKey?: string;
+  clockSkewMs = 0;
 
   constructor(private readonly initialRateLimit?: { requestsPerSecond: number }) {
     this.clear();
@@ -85,6 +111,10 @@ export class Faults {
     if (settings.latencyMs !== undefined) this.latencyMs = settings.latencyMs;
     if (settings.dropCreateResponses !== undefined) this.dropCreates = settings.dropCreateResponses;
     if (settings.resetConnections !== undefined) this.resets = settings.resetConnections;
+    if (settings.createFaults !== undefined) this.createFaults = settings.createFaults.map((f) => ({ ...f }));
+    if (settings.listLagMs !== undefined) this.listLagMs = settings.listLagMs;
+    if (settings.onlyKey !== undefined) this.onlyKey = settings.onlyKey ?? undefined;
+    if (settings.clockSkewMs !== undefined) this.clockSkewMs = settings.clockSkewMs;
   }
 
   /** Back to the start-up configuration: only the rate limit given at start stays. */
@@ -96,6 +126,10 @@ export class Faults {
     this.latencyMs = 0;
     this.dropCreates = 0;
     this.resets = 0;
+    this.createFaults = [];
+    this.listLagMs = 0;
+    this.onlyKey = undefined;
+    this.clockSkewMs = 0;
   }
 
   describe(): FaultSettings {
@@ -105,6 +139,10 @@ export class Faults {
       latencyMs: this.latencyMs,
       dropCreateResponses: this.dropCreates,
       resetConnections: this.resets,
+      createFaults: this.createFaults.map((f) => ({ ...f })),
+      listLagMs: this.listLagMs,
+      onlyKey: this.onlyKey ?? null,
+      clockSkewMs: this.clockSkewMs,
     };
   }
 
@@ -142,6 +180,19 @@ export class Faults {
     if (this.dropCreates <= 0) return false;
     this.dropCreates -= 1;
     return true;
+  }
+
+  /** What befalls the next create, if anything (dropCreateResponses is checked apart). */
+  takeCreateFault(): CreateFault | undefined {
+    return this.createFaults.shift();
+  }
+
+  /** Whether faults apply to a request with this Authorization header (onlyKey: only that Basic user's). */
+  appliesTo(authorization: string | undefined): boolean {
+    if (this.onlyKey === undefined) return true;
+    const match = /^basic +(\S+)/i.exec(authorization ?? "");
+    const user = match ? Buffer.from(match[1], "base64").toString("utf8").split(":")[0] : undefined;
+    return user === this.onlyKey;
   }
 
   /** The status to fail this request with, or undefined to let it through. */

@@ -19,4 +19,4 @@ export {
   type SeedNetwork,
 } from "./store/types";
 export { LIMITS } from "./store/services";
-export type { FaultSettings, ErrorFault, CounterSnapshot } from "./faults";
+export type { FaultSettings, ErrorFault, CreateFault, CounterSnapshot } from "./faults";

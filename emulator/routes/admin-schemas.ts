@@ -88,6 +88,19 @@ export const faultsBody = z.strictObject({
   latencyMs: ms.optional(),
   dropCreateResponses: count.optional(),
   resetConnections: count.optional(),
+  createFaults: z
+    .array(
+      z.strictObject({
+        phase: z.string().min(1).max(64).optional(),
+        answer: z.enum(["drop", "gateway-error", "hang", "message-body", "no-status-body"]).optional(),
+        hangMs: ms.optional(),
+      }),
+    )
+    .max(1000)
+    .optional(),
+  listLagMs: ms.optional(),
+  onlyKey: z.string().min(1).max(256).nullable().optional(),
+  clockSkewMs: z.number().int().min(-1e12).max(1e12).optional(),
 });
 
 export const delaysBody = z.strictObject({

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { requireEnvironmentAccess } from "../auth";
 import { Errors } from "../errors";
-import type { Faults } from "../faults";
+import type { CreateFault, Faults } from "../faults";
 import type { KindStore, ListFilters, ReadStore } from "../store";
 import type { View } from "../store/types";
 import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
@@ -62,15 +62,49 @@ function environmentAccess(
 
 /**
  * The `dropCreateResponses` fault: the create is committed, then the socket dies unanswered, as
- * after a network failure between the API and the client.
+ * after a network failure between the API and the client. Then the `createFaults` answers (the
+ * phase part is applied by the handler): each what a gateway or a network can do to a committed
+ * create's answer.
  */
-function dropCreateHook(faults: Faults) {
+function createAnswerHook(faults: Faults) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (reply.statusCode === 202 && faults.takeDropCreate()) {
+    if (reply.statusCode !== 202 || !request.faulted) return payload;
+    if (faults.takeDropCreate()) {
       request.raw.socket?.destroy();
+      return payload;
     }
-    return payload;
+    const fault = (request as FastifyRequest & { createFault?: CreateFault }).createFault;
+    switch (fault?.answer) {
+      case "drop":
+        request.raw.socket?.destroy();
+        return payload;
+      case "gateway-error":
+        reply.code(502).removeHeader("location");
+        return JSON.stringify({ message: "Bad Gateway" });
+      case "hang":
+        await new Promise((resolve) => setTimeout(resolve, fault.hangMs ?? 30_000));
+        return payload;
+      case "message-body":
+        return JSON.stringify({ message: "accepted" });
+      case "no-status-body": {
+        const { status: _status, ...rest } = JSON.parse(String(payload)) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      }
+      default:
+        return payload;
+    }
   };
+}
+
+/** The createFaults phase: sticky, like the admin API's phase override. */
+function forcePhase<Rec>(view: View<Rec>, phase: string): View<Rec> {
+  const forced = { phase, error_code: "injected", error_message: `Injected fault: ${phase} at creation.` };
+  (view.record as { forced?: typeof forced }).forced = forced;
+  return { ...view, status: { ...forced } };
+}
+
+function createdSince<Rec>(view: View<Rec>, since: number): boolean {
+  return (view.record as { createdAt: number }).createdAt > since;
 }
 
 /** GET list and GET by ID, with the environment access check and declared schemas. */
@@ -78,6 +112,7 @@ export function registerReadRoutes<Rec, Filters>(
   app: FastifyInstance,
   org: () => string,
   k: ReadRoutes<Rec, Filters>,
+  faults?: Faults,
 ): void {
   const ctx = (request: FastifyRequest) => renderContext(request, org());
   const preHandler = environmentAccess;
@@ -94,11 +129,12 @@ export function registerReadRoutes<Rec, Filters>(
       for (const [name, key] of Object.entries(k.filters) as [string, keyof Filters][]) {
         filters[key] = query[name];
       }
-      const { page, metadata } = paginate(
-        request,
-        query,
-        k.store.list(query.environment, filters as Filters),
-      );
+      let listed = k.store.list(query.environment, filters as Filters);
+      // The listLagMs fault: what was created a moment ago is not listed yet.
+      const lag = faults && request.faulted ? faults.listLagMs : 0;
+      if (faults && lag > 0)
+        listed = listed.filter((v) => !createdSince(v, Date.now() + faults.clockSkewMs - lag));
+      const { page, metadata } = paginate(request, query, listed);
       const c = ctx(request);
       return listBody(
         `${k.kind}List`,
@@ -139,14 +175,18 @@ export function registerCrudRoutes<
   const item = `${k.path}/:id`;
   const preHandler = environmentAccess;
 
-  registerReadRoutes(app, org, k);
+  registerReadRoutes(app, org, k, faults);
 
   app.post(k.path, {
     schema: { querystring: noQuery(k.resource), body: k.createBody, response: responses({ 202: k.schema }) },
     preHandler,
-    onSend: dropCreateHook(faults),
+    onSend: createAnswerHook(faults),
     handler: async (request, reply) => {
-      const body = k.render(ctx(request), k.store.create(k.toCreate(request.body as CreateBody)));
+      let view = k.store.create(k.toCreate(request.body as CreateBody));
+      const fault = request.faulted ? faults.takeCreateFault() : undefined;
+      (request as FastifyRequest & { createFault?: CreateFault }).createFault = fault;
+      if (fault?.phase) view = forcePhase(view, fault.phase);
+      const body = k.render(ctx(request), view);
       return reply.code(202).header("location", body.metadata.self).send(body);
     },
   });

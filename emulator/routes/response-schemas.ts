@@ -189,6 +189,13 @@ export const faultsSchema = object({
   latencyMs: count,
   dropCreateResponses: count,
   resetConnections: count,
+  createFaults: {
+    type: "array",
+    items: object({ phase: str, answer: str, hangMs: count }, []),
+  },
+  listLagMs: count,
+  onlyKey: { anyOf: [{ type: "null" }, str] },
+  clockSkewMs: { type: "integer" },
 });
 export const countersSchema = object({
   total: count,

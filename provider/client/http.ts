@@ -68,6 +68,8 @@ export interface HttpResponse<T> {
   status: number;
   body: T;
   requestId: string | undefined;
+  /** The server's Date header: its clock, to the second, when it answered. */
+  date: string | undefined;
 }
 
 /** Thin wrapper over got: base URL, Basic auth, timeouts, retries with backoff and jitter, error mapping. */
@@ -184,6 +186,7 @@ export class HttpClient {
         status: response.statusCode,
         body: response.body as T,
         requestId: header(response.headers["x-request-id"]),
+        date: header(response.headers.date),
       };
     } catch (err) {
       throw toApiError(operation, method, err, this.redact);

@@ -3,9 +3,12 @@ import { sharedReader } from "./batch";
 import { ApiError } from "./errors";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId } from "./ids";
+import { unreadableCreateAnswer } from "./create-answer";
+export { UnreadableCreateAnswer } from "./create-answer";
 import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writes";
 import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
+import { ServerClock, serverClock } from "./server-clock";
 import { environmentQuery, nextPageToken, parse, pathOf, toSearchParams } from "./wire-format";
 import {
   CreateEndpointRequest,
@@ -158,19 +161,63 @@ export class NetworkingClient {
     }
   }
 
-  async create<K extends ObjectKind>(kind: K, body: CreateBody<K>): Promise<WireObjectOf<K>> {
+  /**
+   * A create. `onSent` hears when the POST leaves (again on a retry). A 2xx whose body is not the
+   * object (a gateway replaced it) still means the object was made: an UnreadableCreateAnswer, which
+   * carries the new ID when the body still names one.
+   */
+  async create<K extends ObjectKind>(
+    kind: K,
+    body: CreateBody<K>,
+    onSent?: () => void,
+  ): Promise<WireObjectOf<K>> {
     const { path, schema, noun } = COLLECTIONS[kind];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
     const slot = { network: body.spec.network.id, networkLinkService: service?.id };
-    const created = (await this.writing(
+    const operation = `creating ${noun} in ${where}`;
+    let sent = Date.now();
+    const response = await this.writing(
       kind,
       body.spec.environment.id,
-      () => this.send(`creating ${noun} in ${where}`, schema, "POST", path, { json: body }),
+      () =>
+        this.http.request<unknown>(operation, "POST", path, {
+          json: body,
+          onSent: () => {
+            sent = Date.now();
+            onSent?.();
+          },
+        }),
       slot,
-    )) as WireObjectOf<K>;
+    );
+    const received = Date.now();
+    this.clock.observeDate(response.date, sent, received);
+    const parsed = schema.safeParse(response.body);
+    if (!parsed.success)
+      throw unreadableCreateAnswer(
+        operation,
+        kind,
+        schema,
+        response.status,
+        response.body,
+        response.requestId,
+      );
+    const created = redactStatus(parsed.data, this.http.redact) as WireObjectOf<K>;
     noteCreated(this.http.endpoint, kind, created.id);
+    // Made while our POST was in flight: its creation time ties the server's clock to ours.
+    const createdAt = created.metadata?.created_at;
+    if (createdAt) this.clock.observeInstant(Date.parse(createdAt), sent, received);
     return created;
+  }
+
+  /** Records an object found to be the one our POST made (its answer was lost). */
+  noteOurs(kind: ObjectKind, id: string): void {
+    noteCreated(this.http.endpoint, kind, id);
+  }
+
+  /** What this process knows of the API server's clock. */
+  get clock(): ServerClock {
+    return serverClock(this.http.endpoint);
   }
 
   /** Whether this process created the object (its POST answered with it). */
@@ -264,7 +311,12 @@ export class NetworkingClient {
     path: string,
     options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency; once?: boolean },
   ): Promise<z.infer<S>> {
-    const response = await this.http.request<unknown>(operation, method, path, options);
+    let sent = Date.now();
+    const response = await this.http.request<unknown>(operation, method, path, {
+      ...options,
+      onSent: () => (sent = Date.now()),
+    });
+    this.clock.observeDate(response.date, sent, Date.now());
     return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
   }
 
@@ -283,11 +335,16 @@ export class NetworkingClient {
       searchParams.set("page_size", String(PAGE_SIZE));
       if (pageToken) searchParams.set("page_token", pageToken);
       // Only the first page says when the list left: the later pages are read later still.
+      let sent = Date.now();
       const response = await this.http.request<unknown>(operation, "GET", path, {
         searchParams,
-        onSent: page === 0 ? how.onSent : undefined,
+        onSent: () => {
+          sent = Date.now();
+          if (page === 0) how.onSent?.();
+        },
         urgency: how.urgency,
       });
+      this.clock.observeDate(response.date, sent, Date.now());
       const list = parse(operation, schema, response.body, response.requestId);
       items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));
       pageToken = nextPageToken(list.metadata.next);

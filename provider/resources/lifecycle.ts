@@ -96,8 +96,13 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
 
   private async post(client: NetworkingClient, inputs: I): Promise<W> {
     await this.kind.beforePost?.(client, inputs, this.context);
+    const { recreateDelayMs, recoveryPatienceMs, listLagMs } = this.context;
     try {
-      return await createOnce(this.kind, client, inputs, this.context.recreateDelayMs);
+      return await createOnce(this.kind, client, inputs, {
+        retryDelayMs: recreateDelayMs,
+        recoveryPatienceMs,
+        listLagMs,
+      });
     } catch (err) {
       throw withRetirementHint(err);
     }

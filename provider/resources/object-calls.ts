@@ -27,10 +27,12 @@ export async function pollObject<I extends BaseInputs, W extends WireObject>(
   return (await client.poll(kind.collection, environment, id, undefined, false, kind.pollUrgency)) as W;
 }
 
+/** The create; `onSent` hears when the POST leaves. */
 export async function postObject<I extends BaseInputs, W extends WireObject>(
   kind: Kind<I, W>,
   client: NetworkingClient,
   inputs: I,
+  onSent?: () => void,
 ): Promise<W> {
   const spec = compact({
     environment: { id: inputs.environment.id },
@@ -39,7 +41,7 @@ export async function postObject<I extends BaseInputs, W extends WireObject>(
     display_name: inputs.displayName,
     description: inputs.description,
   });
-  return (await client.create(kind.collection, { spec } as never)) as W;
+  return (await client.create(kind.collection, { spec } as never, onSent)) as W;
 }
 
 /** Updates the changed updatable fields to the inputs' values; the environment locates the object. */

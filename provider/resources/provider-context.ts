@@ -17,6 +17,13 @@ export interface ProviderContext {
   /** Delay before retrying a create whose outcome was unknown. Default 1000 ms. */
   recreateDelayMs?: number;
   /**
+   * How long a create whose outcome is unknown keeps trying to list what it may have made (through
+   * 5xx, 403s, lost answers) before it gives up. Default 60 000 ms.
+   */
+  recoveryPatienceMs?: number;
+  /** How long a new object may be missing from lists (assumed; see README). Default 5000 ms. */
+  listLagMs?: number;
+  /**
    * How long a refused delete waits for what holds the object to start going away (an endpoint
    * deprovisioning) before it fails, however long its delete timeout. Default 60 000 ms.
    */

@@ -18,7 +18,7 @@ export interface WireObject {
     network: { id: string };
   };
   status: { phase: string; error_code?: string | null; error_message?: string | null };
-  metadata?: { resource_name?: string | null } | null;
+  metadata?: { resource_name?: string | null; created_at?: string | null } | null;
 }
 
 /** The inputs every kind has. */

@@ -49,6 +49,9 @@ export async function startHarness(): Promise<Harness> {
     warn: (m: string) => messages.push(`warn: ${m}`),
     poll: { initialDelayMs: 10, growth: 0.15, maxDelayMs: 50 },
     recreateDelayMs: 10,
+    // The emulator lists a new object at once unless a test injects lag.
+    listLagMs: 100,
+    recoveryPatienceMs: 5_000,
     deleteBlockGraceMs: 300,
   };
   return {

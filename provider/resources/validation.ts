@@ -43,7 +43,7 @@ export const LIMITS = {
   timeoutSeconds: { min: 1, max: 24 * 3600 },
 } as const;
 
-/** ", got N" for a value whose length is over a limit: the count, never the value. */
+/** "; got N" for a value over a length limit: its length, never the value. */
 function gotLength(input: unknown): string {
   return typeof input === "string" || Array.isArray(input) ? `; got ${lengthOf(input)}` : "";
 }
@@ -119,14 +119,17 @@ export function uniqueIds(item: z.ZodString, what: string, instead?: string) {
       },
     })
     .superRefine((ids, ctx) => {
+      // A Set, not indexOf: a list far over the limit is still checked in linear time.
+      const seen = new Set<string>();
       ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) {
+        if (seen.has(id)) {
           ctx.addIssue({
             code: "custom",
             path: [index],
             message: `lists${gotValue(id).replace(/^, got/, "")} twice: each ${what.replace(/s$/, "")} may appear once`,
           });
         }
+        seen.add(id);
       });
     });
 }

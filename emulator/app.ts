@@ -96,7 +96,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     genReqId: () => randomUUID(),
     bodyLimit: 1 << 20,
     // An ID in a path may be as long as the spec allows (maxLength 255), not Fastify's default 100.
-    maxParamLength: 255,
+    routerOptions: { maxParamLength: 255 },
     // Bad percent-encoding and over-long IDs are refused by the router before any hook runs.
     frameworkErrors: (error, request, reply) =>
       sendError(request, reply, Errors.from_framework(400, error.message)),

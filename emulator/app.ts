@@ -100,6 +100,8 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     logger: options.logger ? { level: "info", stream: process.stderr } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 1 << 20,
+    // An ID in a path may be as long as the spec allows (maxLength 255), not Fastify's default 100.
+    routerOptions: { maxParamLength: 255 },
     // Bad percent-encoding and over-long IDs are refused by the router before any hook runs.
     frameworkErrors: (error, request, reply) =>
       sendError(request, reply, Errors.from_framework(400, error.message)),

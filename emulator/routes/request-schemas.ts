@@ -5,10 +5,11 @@ import { z } from "zod";
  * `zodValidatorCompiler`). Unknown fields are refused; read-only fields are ignored.
  */
 export const ID = {
-  environment: /^env-[a-z0-9]{1,250}$/,
-  network: /^(n|nr)-[a-z0-9]{1,250}$/,
-  service: /^nls-[a-z0-9]{1,250}$/,
-  endpoint: /^nle-[a-z0-9]{1,250}$/,
+  // The spec's limit is on the whole ID (references' `id` maxLength 255), the prefix included.
+  environment: /^(?=.{1,255}$)env-[a-z0-9]+$/,
+  network: /^(?=.{1,255}$)(n|nr)-[a-z0-9]+$/,
+  service: /^(?=.{1,255}$)nls-[a-z0-9]+$/,
+  endpoint: /^(?=.{1,255}$)nle-[a-z0-9]+$/,
 };
 
 const idOf = (pattern: RegExp, what: string) =>

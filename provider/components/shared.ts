@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
+import { LIMITS } from "../resources/validation";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that
 // an existing service admits the networks that will connect to it.
@@ -50,7 +51,7 @@ export interface Side extends NetworkSide {
 
 /** Settings every link of a component shares. */
 export interface LinkSettings {
-  /** Free-text description of every service and endpoint created, up to 1024 characters. */
+  /** Free-text description of every service and endpoint created, up to 255 characters. */
   description?: pulumi.Input<string>;
   /**
    * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every
@@ -129,6 +130,34 @@ export function acceptProblem(
   );
 }
 
+/**
+ * Why a created service cannot accept these networks (the API takes at most
+ * `LIMITS.acceptListItems` in `accept.networks`), naming them; undefined when it can.
+ */
+export function acceptListProblem(serviceName: string, networks: string[]): string | undefined {
+  const max = LIMITS.acceptListItems;
+  if (networks.length <= max) return undefined;
+  const shown =
+    networks.slice(0, 20).join(", ") + (networks.length > 20 ? `, … ${networks.length - 20} more` : "");
+  return (
+    `service '${serviceName}' would accept ${networks.length} networks (${shown}) in accept.networks, ` +
+    `and the API takes at most ${max}: link fewer networks to it, or give that side an existing \`service\` ` +
+    `that admits their environments through accept.environments`
+  );
+}
+
+/** The networks a created service accepts; fails on the component, naming them, over the API's limit. */
+function acceptedNetworks(
+  parent: pulumi.ComponentResource,
+  serviceName: string,
+  origins: Origin[],
+): string[] {
+  const networks = origins.map((o) => o.network);
+  const problem = acceptListProblem(serviceName, networks);
+  if (problem) throw new pulumi.ResourceError(problem, parent);
+  return networks;
+}
+
 /** How a component makes the service of one network: created, or an existing one checked first. */
 export interface ServicePlan {
   /** The service endpoints point at. */
@@ -184,7 +213,10 @@ export function planService(
       description: settings.description,
       // Networks, not environments: an environment grant would also admit every other network in it,
       // present and future. Naming the peer network is the narrowest grant that makes the link work.
-      accept: { environments: [], networks: origins.apply((list) => list.map((o) => o.network)) },
+      accept: {
+        environments: [],
+        networks: origins.apply((list) => acceptedNetworks(parent, childName, list)),
+      },
       readyTimeoutSeconds: settings.readyTimeoutSeconds,
       adoptExistingId: settings.adoptExistingId,
       credentials: side.credentials,

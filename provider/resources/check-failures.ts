@@ -22,9 +22,16 @@ export function checkInputs<T>(
   );
   const parsed = schema.safeParse(given);
   if (parsed.success) return { inputs: { ...given, ...parsed.data } as T };
-  const known = parsed.error.issues.filter((issue) => !pathTouchesUnknown(given, issue.path));
+  const known = parsed.error.issues.filter(
+    (issue) => countsItems(issue) || !pathTouchesUnknown(given, issue.path),
+  );
   if (known.length === 0) return { inputs: given as T };
   return { failures: known.flatMap((issue) => toFailures(issue, schema, typeName)) };
+}
+
+/** A list's length is known at preview even while some of its items are not. */
+function countsItems(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "too_big" && issue.origin === "array";
 }
 
 function pathTouchesUnknown(value: unknown, path: readonly PropertyKey[]): boolean {

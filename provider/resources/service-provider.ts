@@ -7,18 +7,13 @@ import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLab
 import { asSet, compact, sameSet } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { Outputs, ResourceKind } from "./resource-kind";
-import { commonInputs, environmentId, idReference, networkId, serviceId, uniqueIds } from "./validation";
+import { acceptPolicy, commonInputs, idReference, serviceId } from "./validation";
 
 export const serviceInputsSchema = z.strictObject({
   environment: idReference("environment", "the environment of the target network"),
   network: idReference("network", "the target network that hosts the service"),
   ...commonInputs,
-  accept: z
-    .strictObject({
-      environments: uniqueIds(environmentId, "environment IDs").optional(),
-      networks: uniqueIds(networkId, "network IDs").optional(),
-    })
-    .optional(),
+  accept: acceptPolicy.optional(),
   adoptExistingId: serviceId.optional(),
 });
 

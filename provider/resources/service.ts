@@ -26,9 +26,9 @@ export interface NetworkLinkServiceArgs extends LinkObjectArgs {
    */
   accept?: pulumi.Input<
     | {
-        /** Environment IDs (`env-…`) all of whose networks may connect, each listed once. */
+        /** Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000. */
         environments?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-        /** Network IDs (`n-…`) that may connect, each listed once. */
+        /** Network IDs (`n-…`) that may connect, each listed once; at most 1000. */
         networks?: pulumi.Input<pulumi.Input<string>[] | undefined>;
       }
     | undefined

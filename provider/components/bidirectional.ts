@@ -4,6 +4,7 @@ import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childOptions,
   childSettings,
   knownId,
   linkEndpoint,
@@ -42,6 +43,8 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * over network links) the destination cluster opens the connection, so `aToB` carries a link whose
  * destination cluster is in a and whose source cluster is in b: data then flows from b to a.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
@@ -74,6 +77,7 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
+    const owner = childOptions(this, opts);
     const known = validatePair(knownId(args.a.network), knownId(args.b.network));
     if (known) throw new pulumi.ResourceError(known, this);
     const { settings, problem } = childSettings(args, name, {
@@ -92,14 +96,14 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
       return { a, b };
     });
     const aPlan = planService(
-      this,
+      owner,
       `${name}-a-service`,
       args.a,
       pair.apply((p) => [p.b]),
       settings("aService"),
     );
     const bPlan = planService(
-      this,
+      owner,
       `${name}-b-service`,
       args.b,
       pair.apply((p) => [p.a]),
@@ -108,8 +112,8 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
     this.aService = aPlan.service;
     this.bService = bPlan.service;
-    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
-    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
+    this.aToB = linkEndpoint(owner, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
+    this.bToA = linkEndpoint(owner, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
     this.phases = phasesOf({
       aService: this.aService,
       bService: this.bService,

@@ -4,6 +4,7 @@ import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childOptions,
   childSettings,
   knownId,
   linkEndpoint,
@@ -57,6 +58,8 @@ export interface MeshPlan {
  * and an endpoint for every ordered pair (`<from>-to-<to>` lives in network `from` and reaches `to`).
  * The limits are checked before anything is registered.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { NetworkLinkMesh } from "pulumi-confluent-network-link";
@@ -88,6 +91,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
+    const owner = childOptions(this, opts);
     const networks = args.networks ?? [];
     const keys = networks.map((n, i) => n.name ?? String(i));
     const plan = (ids: (string | undefined)[]): MeshPlan => ({
@@ -116,7 +120,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
     });
     const plans = networks.map((network, i) =>
       planService(
-        this,
+        owner,
         `${name}-${keys[i]}-service`,
         network,
         origins.apply((list) => list.filter((_, j) => j !== i)),
@@ -130,7 +134,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
       networks.forEach((_, j) => {
         if (i === j) return;
         const key = `${keys[i]}-to-${keys[j]}`;
-        this.endpoints[key] = linkEndpoint(this, `${name}-${key}`, from, plans[j], settings(key));
+        this.endpoints[key] = linkEndpoint(owner, `${name}-${key}`, from, plans[j], settings(key));
       }),
     );
     this.phases = phasesOf({

@@ -3,6 +3,7 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
+  childOptions,
   childSettings,
   idOf,
   knownId,
@@ -40,6 +41,8 @@ export interface NetworkLinkArgs extends LinkSettings {
  * A one-way network link: clients in the origin network reach the target network. Creates the
  * target's service (or checks an existing one) and the origin's endpoint pointing at it.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { NetworkLink } from "pulumi-confluent-network-link";
@@ -69,6 +72,7 @@ export class NetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
+    const owner = childOptions(this, opts);
     const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
     if (known) throw new pulumi.ResourceError(known, this);
     const { settings, problem } = childSettings(args, name, {
@@ -84,10 +88,10 @@ export class NetworkLink extends pulumi.ComponentResource {
         if (problem) throw new pulumi.ResourceError(problem, this);
         return [origin];
       });
-    const plan = planService(this, `${name}-target-service`, args.target, origins, settings("service"));
+    const plan = planService(owner, `${name}-target-service`, args.target, origins, settings("service"));
 
     this.service = plan.service;
-    this.endpoint = linkEndpoint(this, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
+    this.endpoint = linkEndpoint(owner, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
     this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
     this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
     this.registerOutputs({

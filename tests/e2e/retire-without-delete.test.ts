@@ -38,7 +38,9 @@ const LINK_TYPE = /:NetworkLink(Service|Endpoint)$/;
 /** The text of the fenced block right after `<!-- tested: name -->` in the guide. */
 function guideBlock(name: string): string {
   const text = fs.readFileSync(GUIDE, "utf8");
-  const match = new RegExp(`<!-- tested: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)^\`\`\`$`, "m").exec(text);
+  const match = new RegExp(`<!-- tested: ${name} -->\\n\\s*\`\`\`\\w+\\n([\\s\\S]*?)^\`\`\`$`, "m").exec(
+    text,
+  );
   if (!match) throw new Error(`${GUIDE} has no fenced block after <!-- tested: ${name} -->`);
   return match[1];
 }
@@ -265,7 +267,7 @@ describe("TypeScript: the guide's commands, in its order", () => {
       expect(`${listed.stdout}${listed.stderr}`).toContain(`"${child}"`);
     expect(linksInState((await project.run(["stack", "export"])).stdout).resources).toHaveLength(4);
     await runAll(project, rest);
-    expect(await deletes(e2e.admin)).toBe(0);
+    expect((await e2e.admin.counters()).total).toBe(0);
     expect(ids(await guideLinks())).toEqual(ids(made));
     expect(linksInState((await project.run(["stack", "export"])).stdout).resources).toEqual([]);
 
@@ -373,23 +375,22 @@ export const ready = mesh.ready;
     expect(marked).toHaveLength(16);
     expect(marked.every((r) => r.retainOnDelete === true)).toBe(true);
 
-    // The retiring up, killed as soon as the engine reports its first dropped resource.
+    // The retiring up, killed as soon as the engine reports its first dropped endpoint (in the runs
+    // here the engine had not yet saved that drop to the backend: the state still held all 16).
     writeProgram(project, NO_PROGRAM);
     await e2e.admin.resetCounters();
     let child: ChildProcess | undefined;
     watch = (line) => {
-      if (/delete[sd]?\[retain\]|deleted.*\[retain\]/.test(line) && child?.exitCode === null)
+      if (/NetworkLinkEndpoint \S+ deleted \(.*\)\[retain\]/.test(line) && child?.exitCode === null)
         child.kill("SIGKILL");
     };
     const killed = await project.run(["up", "--yes"], { allowFailure: true, onSpawn: (c) => (child = c) });
     watch = undefined;
     expect(killed.signal).toBe("SIGKILL");
     const left = linksInState((await project.run(["stack", "export"])).stdout);
-    // Wherever the kill landed, what is still in the state still carries the option.
+    // Whatever the kill left in the state still carries the option.
+    expect(left.resources.length).toBeLessThanOrEqual(16);
     expect(left.resources.every((r) => r.retainOnDelete === true)).toBe(true);
-    console.log(
-      `killed retiring up: ${16 - left.resources.length} of 16 dropped, ${left.pending.length} pending operations`,
-    );
 
     const recover = guideCommands("retire-interrupted");
     expect(recover).toEqual([

@@ -4,6 +4,7 @@ import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childOptions,
   childSettings,
   knownId,
   linkEndpoint,
@@ -47,6 +48,8 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
  * before creating new ones.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { BidirectionalNetworkLink } from "pulumi-confluent-network-link";
@@ -79,6 +82,7 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
+    const owner = childOptions(this, opts);
     const known = validatePair(knownId(args.a.network), knownId(args.b.network));
     if (known) throw new pulumi.ResourceError(known, this);
     const { settings, problem } = childSettings(args, name, {
@@ -97,14 +101,14 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
       return { a, b };
     });
     const aPlan = planService(
-      this,
+      owner,
       `${name}-a-service`,
       args.a,
       pair.apply((p) => [p.b]),
       settings("aService"),
     );
     const bPlan = planService(
-      this,
+      owner,
       `${name}-b-service`,
       args.b,
       pair.apply((p) => [p.a]),
@@ -113,8 +117,8 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
     this.aService = aPlan.service;
     this.bService = bPlan.service;
-    this.aToB = linkEndpoint(this, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
-    this.bToA = linkEndpoint(this, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
+    this.aToB = linkEndpoint(owner, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
+    this.bToA = linkEndpoint(owner, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
     this.phases = phasesOf({
       aService: this.aService,
       bService: this.bService,

@@ -4,6 +4,7 @@ import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
   allReady,
+  childOptions,
   childSettings,
   knownId,
   linkEndpoint,
@@ -62,6 +63,8 @@ export interface MeshPlan {
  * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
  * before creating new ones.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { NetworkLinkMesh } from "pulumi-confluent-network-link";
@@ -93,6 +96,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
+    const owner = childOptions(this, opts);
     const networks = args.networks ?? [];
     const keys = networks.map((n, i) => n.name ?? String(i));
     const plan = (ids: (string | undefined)[]): MeshPlan => ({
@@ -121,7 +125,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
     });
     const plans = networks.map((network, i) =>
       planService(
-        this,
+        owner,
         `${name}-${keys[i]}-service`,
         network,
         origins.apply((list) => list.filter((_, j) => j !== i)),
@@ -135,7 +139,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
       networks.forEach((_, j) => {
         if (i === j) return;
         const key = `${keys[i]}-to-${keys[j]}`;
-        this.endpoints[key] = linkEndpoint(this, `${name}-${key}`, from, plans[j], settings(key));
+        this.endpoints[key] = linkEndpoint(owner, `${name}-${key}`, from, plans[j], settings(key));
       }),
     );
     this.phases = phasesOf({

@@ -3,6 +3,7 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
 import {
+  childOptions,
   childSettings,
   idOf,
   knownId,
@@ -45,6 +46,8 @@ export interface NetworkLinkArgs extends LinkSettings {
  * Read [Retiring network links](https://github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/blob/main/docs/retiring-network-links.md)
  * before creating new ones.
  *
+ * `retainOnDelete` in its options reaches every service and endpoint it makes (docs/retiring-network-links.md).
+ *
  * @example
  * ```ts
  * import { NetworkLink } from "pulumi-confluent-network-link";
@@ -74,6 +77,7 @@ export class NetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
+    const owner = childOptions(this, opts);
     const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
     if (known) throw new pulumi.ResourceError(known, this);
     const { settings, problem } = childSettings(args, name, {
@@ -89,10 +93,10 @@ export class NetworkLink extends pulumi.ComponentResource {
         if (problem) throw new pulumi.ResourceError(problem, this);
         return [origin];
       });
-    const plan = planService(this, `${name}-target-service`, args.target, origins, settings("service"));
+    const plan = planService(owner, `${name}-target-service`, args.target, origins, settings("service"));
 
     this.service = plan.service;
-    this.endpoint = linkEndpoint(this, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
+    this.endpoint = linkEndpoint(owner, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
     this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
     this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
     this.registerOutputs({

@@ -158,6 +158,26 @@ function acceptedNetworks(
   return networks;
 }
 
+/** The options a component's service or endpoint is registered with: its component, and whether to retain it. */
+export interface ChildOptions {
+  parent: pulumi.ComponentResource;
+  retainOnDelete?: boolean;
+}
+
+/**
+ * The options of a component's children: the component as parent and the component's own
+ * `retainOnDelete`, so that removing a component marked retainOnDelete from the program leaves its
+ * services and endpoints in Confluent Cloud. The Node SDK passes `protect` to children but not
+ * `retainOnDelete`; the engine fills it in from the parent today, but older engines did not and
+ * pulumi/pulumi#19654 asks to stop, and a deleted link stops the cluster links that use it.
+ */
+export function childOptions(
+  parent: pulumi.ComponentResource,
+  opts?: pulumi.ComponentResourceOptions,
+): ChildOptions {
+  return opts?.retainOnDelete === undefined ? { parent } : { parent, retainOnDelete: opts.retainOnDelete };
+}
+
 /** How a component makes the service of one network: created, or an existing one checked first. */
 export interface ServicePlan {
   /** The service endpoints point at. */
@@ -175,7 +195,7 @@ export interface ServicePlan {
  * service is referenced through its check, so no endpoint is created when the check fails.
  */
 export function planService(
-  parent: pulumi.ComponentResource,
+  owner: ChildOptions,
   childName: string,
   side: Side,
   origins: pulumi.Output<Origin[]>,
@@ -200,7 +220,7 @@ export function planService(
             ? `network link service '${name}' (${id}) is in network ${network.id}, not in ${sideNetwork}: ` +
               `give the service of network ${sideNetwork}, or leave out \`service\``
             : acceptProblem({ name, id, accept }, list);
-        if (problem) throw new pulumi.ResourceError(problem, parent);
+        if (problem) throw new pulumi.ResourceError(problem, owner.parent);
         return { id, environment: environment.id, network: network.id, credentials: side.credentials };
       });
     return { service: existing, created: false, reference };
@@ -215,13 +235,13 @@ export function planService(
       // present and future. Naming the peer network is the narrowest grant that makes the link work.
       accept: {
         environments: [],
-        networks: origins.apply((list) => acceptedNetworks(parent, childName, list)),
+        networks: origins.apply((list) => acceptedNetworks(owner.parent, childName, list)),
       },
       readyTimeoutSeconds: settings.readyTimeoutSeconds,
       adoptExistingId: settings.adoptExistingId,
       credentials: side.credentials,
     },
-    { parent },
+    { ...owner },
   );
   // With its own key, the service is checked with that key before an endpoint is made for it.
   const reference = side.credentials
@@ -237,7 +257,7 @@ export function planService(
 
 /** The endpoint in `origin`'s network pointing at `plan`'s service. */
 export function linkEndpoint(
-  parent: pulumi.ComponentResource,
+  owner: ChildOptions,
   childName: string,
   origin: NetworkSide,
   plan: ServicePlan,
@@ -255,7 +275,7 @@ export function linkEndpoint(
       adoptExistingId: settings.adoptExistingId,
       credentials: origin.credentials,
     },
-    { parent },
+    { ...owner },
   );
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { validatePair } from "../components/bidirectional";
 import { validateMesh } from "../components/mesh";
 import { validateLink } from "../components/network-link";
-import { allReady, phasesOf } from "../components/shared";
+import { allReady, childOptions, phasesOf, type ChildOptions } from "../components/shared";
 import { NativeEndpoint, NativeService } from "./resources";
 import { TOKENS } from "./schema";
 
@@ -25,8 +25,11 @@ type Edge = [from: number, to: number];
 /** A component of the native schema: the resources it made, by output name. */
 export class NativeComponent extends pulumi.ComponentResource {
   public state: Record<string, unknown> = {};
+  /** What its children are registered with: this component as parent, and the request's retainOnDelete. */
+  public readonly childOptions: ChildOptions;
   constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
     super(type, name, {}, opts);
+    this.childOptions = childOptions(this, opts);
   }
 
   /** Records what the builder made as the component's outputs. */
@@ -113,7 +116,7 @@ async function buildLinks(
           // Networks, not environments: the narrowest grant that makes the link work.
           accept: { environments: [], networks: networks.apply((s) => origins.map((o) => s[o].network.id)) },
         },
-        { parent },
+        { ...parent.childOptions },
       );
     }),
   );
@@ -136,7 +139,7 @@ async function buildLinks(
           ...settings(key),
           allowPendingAccept: inputs.allowPendingAccept as pulumi.Input<boolean> | undefined,
         },
-        { parent },
+        { ...parent.childOptions },
       );
     }),
   );

@@ -22,7 +22,7 @@ class OneService extends pulumi.ComponentResource {
   constructor(name: string, peers: Origin[]) {
     super("test:index:OneService", name);
     const plan = planService(
-      this,
+      { parent: this },
       `${name}-service`,
       { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa1" } },
       pulumi.output(peers),

@@ -5,7 +5,7 @@
  * Pulumi downloads: pulumi-resource-confluentnetworklink-v<version>-<os>-<arch>.tar.gz, holding the
  * executable (`.exe` on Windows). Needs `npm run build` first.
  *
- *   npx tsx scripts/build-plugin.ts [--platform linux-amd64 ...] [--out dist/plugin]
+ *   npx tsx scripts/build-plugin.ts [--platform linux-amd64 ... | --host] [--out dist/plugin]
  *
  * Default: every platform, into dist/plugin. Also writes <out>/plugin-build.json (version, Node.js
  * version, packed and unpacked size of each asset, whether a darwin binary is signed) and prints each
@@ -53,11 +53,7 @@ export async function buildPlugin(options: BuildOptions = {}): Promise<PluginBui
   const log = options.log ?? ((line: string) => console.error(`build-plugin: ${line}`));
   const entry = path.join(repo, "dist/provider/native/main.js");
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const host = hostPlatform();
-  if (!host)
-    throw new Error(
-      `no Node.js binary for this machine (${process.platform}-${process.arch}) to make the blob with`,
-    );
+  const host = requireHost();
   const version = (
     JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { version: string }
   ).version;
@@ -102,6 +98,17 @@ export async function buildPlugin(options: BuildOptions = {}): Promise<PluginBui
   }
 }
 
+/** The platform of this machine: its Node.js binary makes the blob. */
+function requireHost(): Platform {
+  const host = hostPlatform();
+  if (!host) {
+    throw new Error(
+      `no Node.js binary for this machine (${process.platform}-${process.arch}) to make the blob with`,
+    );
+  }
+  return host;
+}
+
 function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
@@ -115,10 +122,11 @@ function parseArgs(argv: string[]): BuildOptions {
     if ((arg === "--platform" || arg === "--out") && value === undefined)
       throw new Error(`${arg} needs a value`);
     if (arg === "--platform") platforms.push(platformById(argv[++i]));
+    else if (arg === "--host") platforms.push(requireHost());
     else if (arg === "--out") out = path.resolve(argv[++i]);
     else
       throw new Error(
-        `unknown argument '${arg}': use --platform <${PLATFORMS.map((p) => p.id).join("|")}> (repeatable) and --out <folder>`,
+        `unknown argument '${arg}': use --platform <${PLATFORMS.map((p) => p.id).join("|")}> (repeatable) or --host (this machine's), and --out <folder>`,
       );
   }
   return { platforms: platforms.length > 0 ? platforms : undefined, out };

@@ -2,6 +2,7 @@
  * The native provider's part of bench/RESULTS.md: P1 beside the dynamic resources' `up` at the same D,
  * and P4 (each native resource's share of the export, against the 2 KB target), from the same run.
  */
+import type { PluginBuild } from "../scripts/build-plugin";
 import type { NativeState } from "./native-suite";
 import type { ShareSummary } from "./state-share";
 import type { SuiteResults } from "./suite";
@@ -90,6 +91,26 @@ function stateSection(state: NativeState, dynamic: ShareSummary | undefined): st
   ];
 }
 
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** The plugin's release assets, as scripts/build-plugin.ts measured them in this run. */
+function pluginSizeSection(plugin: PluginBuild): string[] {
+  return [
+    `The plugin, one self-contained executable per platform (the provider bundled into a Node.js ${plugin.nodeVersion} ` +
+      `single executable application; the bundled provider alone is ${mb(plugin.bundleBytes)} MB), as released:`,
+    "",
+    table(
+      ["Platform", "Asset, packed (MB)", "Executable, unpacked (MB)"],
+      plugin.assets.map((a) => [
+        `${a.platform}${a.signed === false ? " (not signed: built off macOS)" : ""}`,
+        mb(a.packedBytes),
+        mb(a.unpackedBytes),
+      ]),
+    ),
+    "",
+  ];
+}
+
 /** The section itself (empty when the run had no native part). */
 export function renderNative(results: SuiteResults): string[] {
   const native = results.native;
@@ -98,7 +119,7 @@ export function renderNative(results: SuiteResults): string[] {
     "## Native provider beside the dynamic resources (P1, P4)",
     "",
     "The same topology as P1 (a BidirectionalNetworkLink: 2 services, then 2 endpoints) as a YAML program through the " +
-      "CLI, the YAML language host and the plugin installed from its tarball (the component is built by the provider's " +
+      "CLI, the YAML language host and the self-contained plugin installed from its tarball (the component is built by the provider's " +
       "`construct`), on an emulator of its own provisioning each object in D seconds. Its `up` runs after the dynamic " +
       "runs of the same D, from an empty stack; the native provider polls on its default schedule" +
       (results.sizes.quick
@@ -111,6 +132,7 @@ export function renderNative(results: SuiteResults): string[] {
     ),
     "",
   ];
+  if (native.plugin) out.push(...pluginSizeSection(native.plugin));
   if (native.state) out.push(...stateSection(native.state, results.state?.shares));
   return out;
 }

@@ -1,11 +1,14 @@
 /**
  * The native provider in the benchmark run, beside the dynamic resources: the same topology as P1 (a
  * BidirectionalNetworkLink: 2 services, then 2 endpoints) as a YAML program through the CLI, the YAML
- * language host and the plugin installed from its tarball, on an emulator of its own provisioning each
- * object in D seconds. P1: the wall time of `up` from an empty stack. P4: each native resource's share
- * of `pulumi stack export` after the first `up`, as bench/state-share.ts measures it.
+ * language host and the self-contained plugin (scripts/build-plugin.ts) installed from its tarball, on
+ * an emulator of its own provisioning each object in D seconds. P1: the wall time of `up` from an empty
+ * stack. P4: each native resource's share of `pulumi stack export` after the first `up`, as
+ * bench/state-share.ts measures it. The plugin's size per platform, as its build measures it.
  */
+import { allPlatformsBuild } from "../harness/native-plugin";
 import { nativeProject, type NativeProject } from "../harness/native-project";
+import type { PluginBuild } from "../scripts/build-plugin";
 import {
   fieldSizes,
   reprintMatches,
@@ -53,6 +56,8 @@ export interface NativeState extends ShareSummary {
 export interface NativeResults {
   ready: NativeReadyRun[];
   state?: NativeState;
+  /** The plugin of every platform: packed and unpacked sizes. */
+  plugin?: PluginBuild;
 }
 
 function nativeState(text: string): NativeState {
@@ -80,9 +85,18 @@ export class NativeBench {
     private readonly deprovisioningMs: number,
   ) {}
 
-  /** Packs and installs the plugin and creates the stack (outside any timed part). */
+  /**
+   * Builds the plugin of every platform (for its sizes), installs this machine's and creates the stack
+   * (outside any timed part).
+   */
   static async open(deprovisioningMs: number): Promise<NativeBench> {
-    return new NativeBench(await nativeProject({ "Pulumi.yaml": PROGRAM }), deprovisioningMs);
+    const plugin = await allPlatformsBuild();
+    const bench = new NativeBench(
+      await nativeProject({ "Pulumi.yaml": PROGRAM }, { plugin: "sea" }),
+      deprovisioningMs,
+    );
+    bench.results.plugin = plugin;
+    return bench;
   }
 
   async run(delaySeconds: number): Promise<NativeReadyRun> {

@@ -9,7 +9,7 @@ import {
   type Delays,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
-import { pluginTarball } from "./native-plugin";
+import { pluginTarball, type PluginKind } from "./native-plugin";
 import { ensurePulumiCli, offlineEnv, repoRoot } from "./offline";
 
 // Projects for the native provider (end-to-end tests and the benchmarks): the plugin packed and
@@ -96,14 +96,23 @@ export interface NativeProject {
   close(): Promise<void>;
 }
 
+export interface NativeProjectOptions {
+  delays?: Partial<Delays>;
+  /** The plugin installed from its tarball (default "script"), or none: the CLI downloads it. */
+  plugin?: PluginKind | "none";
+  /** Set (or, with undefined, remove) variables of every CLI call's environment. */
+  env?: Record<string, string | undefined>;
+}
+
 /** Writes `files` into a fresh project folder and creates the stack, configured for the emulator. */
 export async function nativeProject(
   files: Record<string, string>,
-  options: { delays?: Partial<Delays> } = {},
+  options: NativeProjectOptions = {},
 ): Promise<NativeProject> {
+  const plugin = options.plugin ?? "script";
   const [cli, tarball, emulator] = await Promise.all([
     ensurePulumiCli(),
-    pluginTarball(),
+    plugin === "none" ? undefined : pluginTarball(plugin),
     startEmulator({ delays: options.delays ?? NATIVE_TEST_DELAYS }),
   ]);
   const base = path.join(repoRoot, ".pulumi-state", `native-${randomBytes(4).toString("hex")}`);
@@ -114,6 +123,10 @@ export async function nativeProject(
   const env = { ...process.env, ...offlineEnv({ backendDir, binDir: cli.binDir }) };
   // The engine hands the plugin its config in PULUMI_CONFIG: none may leak in from this process.
   delete env.PULUMI_CONFIG;
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
   const transcript: string[] = [];
   const pulumi = async (...args: string[]) => {
     const result = await run(
@@ -131,7 +144,9 @@ export async function nativeProject(
       throw new Error(`pulumi ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
     return result.stdout;
   };
-  await ok("plugin", "install", "resource", "confluentnetworklink", PLUGIN_VERSION, "--file", tarball);
+  if (tarball) {
+    await ok("plugin", "install", "resource", "confluentnetworklink", PLUGIN_VERSION, "--file", tarball);
+  }
   await ok("stack", "init", "dev");
   await ok("config", "set", "confluentnetworklink:endpoint", emulator.url);
   await ok("config", "set", "--secret", "confluentnetworklink:apiKey", DEFAULT_CREDENTIALS.key);

@@ -9,6 +9,7 @@ import {
   type Delays,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
+import { GO_MODULE } from "../provider/package-identity";
 import { pluginTarball, type PluginKind } from "./native-plugin";
 import { ensurePulumiCli, offlineEnv, repoRoot } from "./offline";
 
@@ -44,7 +45,7 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 }
 
 const GO_SDK = path.join(repoRoot, "sdk/go/confluentnetworklink");
-export const GO_SDK_MODULE = "github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink";
+export const GO_SDK_MODULE = GO_MODULE;
 
 /**
  * The files of a Go project using the generated Go SDK (sdk/go, scripts/generate-sdks.sh) in place:

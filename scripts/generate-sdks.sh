@@ -4,7 +4,7 @@
 # pinned version, so Go reuses what the CLI build compiled) and scripts/sdk-gen-dotnet (pkg/v3
 # v3.224.0, the last with the C# generator; its first build takes a few minutes).
 # Usage: generate-sdks.sh [output folder] (default <repo>/sdk). sdk/go/confluentnetworklink/go.mod and
-# go.sum are kept: they pin what the Go SDK builds with.
+# go.sum are kept (but for go.mod's module line): they pin what the Go SDK builds with.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,10 +24,13 @@ rm -rf "$out/nodejs" "$out/python" "$out/dotnet"
 (cd "$repo/scripts/sdk-gen" && go run . "$out/schema.json" "$out")
 (cd "$repo/scripts/sdk-gen-dotnet" && go run . "$out/schema.json" "$out/dotnet")
 
-# The Go SDK is its own module (its import path is the schema's importBasePath).
+# The Go SDK is its own module (its import path is the schema's importBasePath; a kept go.mod
+# follows it when it changes).
 go_sdk="$out/go/confluentnetworklink"
-if [[ ! -f "$go_sdk/go.mod" ]]; then
-  base="$(node -p "require('$out/schema.json').language.go.importBasePath")"
+base="$(node -p "require('$out/schema.json').language.go.importBasePath")"
+if [[ -f "$go_sdk/go.mod" ]]; then
+  sed -i.bak "1s|^module .*|module $base|" "$go_sdk/go.mod" && rm -f "$go_sdk/go.mod.bak"
+else
   sdk_version="$(awk '$1 == "github.com/pulumi/pulumi/sdk/v3" { print $2 }' "$repo/scripts/sdk-gen/go.mod")"
   printf 'module %s\n\ngo 1.26.8\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$base" "$sdk_version" >"$go_sdk/go.mod"
   (cd "$go_sdk" && go mod tidy)

@@ -19,13 +19,16 @@ function linkSelf() {
 // The emulator workspace's bin: npm links it at install only if its target exists, and on a fresh
 // clone the target is built afterwards, so link it (and make it executable) once it is built.
 function linkEmulatorBin() {
-  const target = path.join(root, "emulator", "dist", "cli", "main.js");
-  const link = path.join(root, "node_modules", ".bin", "confluent-network-emulator");
-  if (!fs.existsSync(target)) return;
-  fs.chmodSync(target, 0o755);
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  fs.rmSync(link, { force: true });
-  fs.symlinkSync(path.relative(path.dirname(link), target), link);
+  const manifest = require(path.join(root, "emulator", "package.json"));
+  for (const [name, file] of Object.entries(manifest.bin)) {
+    const target = path.join(root, "emulator", file);
+    const link = path.join(root, "node_modules", ".bin", name);
+    if (!fs.existsSync(target)) continue;
+    fs.chmodSync(target, 0o755);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(path.relative(path.dirname(link), target), link);
+  }
 }
 
 linkSelf();

@@ -1,10 +1,21 @@
+import {
+  GO_MODULE,
+  NODEJS_SDK_PACKAGE,
+  NUGET_PACKAGE,
+  NUGET_ROOT_NAMESPACE,
+  PLUGIN,
+  PLUGIN_DOWNLOAD_URL,
+  PUBLISHER,
+  PYPI_PACKAGE,
+  REPOSITORY_URL,
+} from "../package-identity";
 import { VERSION } from "../version";
 import { RETIREMENT_GUIDE_URL } from "../retirement";
 
 // The Pulumi package schema of the native provider: what every language's SDK, YAML programs and
 // `pulumi import` see. Property names and meanings are the dynamic resources' (provider/resources).
 
-export const PACKAGE = "confluentnetworklink";
+export const PACKAGE = PLUGIN;
 export const TOKENS = {
   service: `${PACKAGE}:index:NetworkLinkService`,
   endpoint: `${PACKAGE}:index:NetworkLinkEndpoint`,
@@ -165,7 +176,11 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
     description: `Confluent Cloud Network Linking: services, endpoints and link topologies. ${PACKAGE_NOTICE}`,
     license: "Apache-2.0",
     keywords: ["pulumi", "confluent", "network-link", "category/network"],
-    publisher: "pulumi-confluent-network-link",
+    homepage: REPOSITORY_URL,
+    repository: REPOSITORY_URL,
+    publisher: PUBLISHER,
+    // Lets `pulumi up` of any SDK's program download the plugin it needs (GitHub releases).
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     // Without it the engine asks the loader for version 0.0.0 of an imported package and fails.
     meta: { moduleFormat: "(.*)", supportPack: false },
     config: { variables: credentials },
@@ -255,18 +270,18 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
       },
     },
     language: {
-      nodejs: { packageName: "@pulumi-confluent-network-link/native", respectSchemaVersion: true },
-      python: { packageName: "pulumi_confluentnetworklink", respectSchemaVersion: true },
+      nodejs: { packageName: NODEJS_SDK_PACKAGE, respectSchemaVersion: true },
+      // pyproject.toml rather than setup.py.
+      python: { packageName: PYPI_PACKAGE, respectSchemaVersion: true, pyproject: { enabled: true } },
       go: {
-        importBasePath: "github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink",
+        importBasePath: GO_MODULE,
         respectSchemaVersion: true,
         generateResourceContainerTypes: true,
       },
       csharp: {
-        // Namespace and NuGet package ID PulumiConfluentNetworkLink.ConfluentNetworkLink: the publisher
-        // first, as nuget.org reserves the `Pulumi.` prefix for Pulumi's own packages.
-        rootNamespace: "PulumiConfluentNetworkLink",
-        namespaces: { [PACKAGE]: "ConfluentNetworkLink" },
+        // Namespace and NuGet package ID NUGET_PACKAGE (see package-identity.ts).
+        rootNamespace: NUGET_ROOT_NAMESPACE,
+        namespaces: { [PACKAGE]: NUGET_PACKAGE.slice(NUGET_ROOT_NAMESPACE.length + 1) },
         // The range the C# generator of pkg/v3 v3.224.0 targets (its Utilities.cs needs
         // InvokeOutputOptions, Pulumi 3.71+); NuGet restores the lowest match, 3.76.1.
         packageReferences: { Pulumi: "[3.76.1,4)" },

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/dotnet"
@@ -79,6 +80,11 @@ func generate(schemaPath, out string) error {
 		return fmt.Errorf("dotnet: %w", err)
 	}
 	for name, content := range files {
+		if strings.HasSuffix(name, ".csproj") {
+			if content, err = amendProject(strings.TrimSuffix(name, ".csproj"), content); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		}
 		path := filepath.Join(out, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
@@ -88,4 +94,27 @@ func generate(schemaPath, out string) error {
 		}
 	}
 	return nil
+}
+
+// supportedFramework is the oldest .NET in support: the generator's template still says net6.0,
+// out of support since 2024-11.
+const supportedFramework = "net8.0"
+
+// amendProject sets what the generator's project template leaves out or out of date: the target
+// framework and an explicit PackageId (the project's name, which NuGet would take anyway). Each edit
+// must find its anchor, so a change of the template fails here instead of going unnoticed.
+func amendProject(packageID string, project []byte) ([]byte, error) {
+	text := string(project)
+	edits := []struct{ from, to string }{
+		{"<TargetFramework>net6.0</TargetFramework>", "<TargetFramework>" + supportedFramework + "</TargetFramework>"},
+		{"<GeneratePackageOnBuild>true</GeneratePackageOnBuild>\n",
+			"<GeneratePackageOnBuild>true</GeneratePackageOnBuild>\n    <PackageId>" + packageID + "</PackageId>\n"},
+	}
+	for _, edit := range edits {
+		if strings.Count(text, edit.from) != 1 {
+			return nil, fmt.Errorf("the generator's project no longer holds %q once: update amendProject", edit.from)
+		}
+		text = strings.Replace(text, edit.from, edit.to, 1)
+	}
+	return []byte(text), nil
 }

@@ -99,6 +99,11 @@ func generate(schemaPath, out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", language, err)
 		}
+		if language == "python" {
+			if err := readmeBesidePyproject(files); err != nil {
+				return err
+			}
+		}
 		dir := filepath.Join(out, language)
 		for name, content := range files {
 			path := filepath.Join(dir, name)
@@ -111,4 +116,20 @@ func generate(schemaPath, out string) error {
 		}
 	}
 	return nil
+}
+
+// readmeBesidePyproject copies the package's README.md next to pyproject.toml, which names it as the
+// project's readme: without it `pip install sdk/python` fails. (Pulumi's own providers copy it in
+// their Makefiles before building.)
+func readmeBesidePyproject(files map[string][]byte) error {
+	if _, ok := files["pyproject.toml"]; !ok {
+		return nil
+	}
+	for name, content := range files {
+		if filepath.Base(name) == "README.md" && filepath.Dir(name) != "." {
+			files["README.md"] = content
+			return nil
+		}
+	}
+	return fmt.Errorf("python: the generator wrote pyproject.toml but no package README.md to copy beside it")
 }

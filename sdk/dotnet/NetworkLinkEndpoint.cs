@@ -119,6 +119,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = "github://api.github.com/pulumi-confluent-network-link/pulumi-confluent-network-link",
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.

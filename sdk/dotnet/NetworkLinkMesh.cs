@@ -60,6 +60,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
             var defaultOptions = new ComponentResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = "github://api.github.com/pulumi-confluent-network-link/pulumi-confluent-network-link",
             };
             var merged = ComponentResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.

@@ -106,7 +106,11 @@ export async function packRepository(destination: string): Promise<string> {
   if (!fs.existsSync(path.join(repoRoot, "dist", "provider", "index.d.ts"))) {
     throw new Error("dist/ is missing: run `npm run build` before the consumer project test");
   }
-  const { stdout } = await mustRun("npm", ["pack", "--json", "--pack-destination", destination], repoRoot);
+  const { stdout } = await mustRun(
+    "npm",
+    ["pack", "--json", "--ignore-scripts", "--pack-destination", destination],
+    repoRoot,
+  );
   const [packed] = JSON.parse(stdout) as { filename: string }[];
   return path.join(destination, packed.filename);
 }

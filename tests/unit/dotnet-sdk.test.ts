@@ -1,6 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PACKAGE, packageSchema } from "../../provider/native/schema";
+import {
+  NUGET_PACKAGE,
+  PLUGIN_DOWNLOAD_URL,
+  PUBLISHER,
+  REPOSITORY_URL,
+} from "../../provider/package-identity";
 import { parseCSharp } from "../support/csharp-syntax";
 import {
   classIn,
@@ -161,6 +167,22 @@ describe("generated .NET SDK (sdk/dotnet)", () => {
       resource: true,
       name: PACKAGE,
       version: schema.version,
+      server: PLUGIN_DOWNLOAD_URL,
     });
+  });
+
+  it("project: a supported .NET, and the NuGet metadata of the package identity", () => {
+    const project = read(`${namespace}.csproj`);
+    expect(project).toContain("<TargetFramework>net8.0</TargetFramework>");
+    expect(namespace).toBe(NUGET_PACKAGE);
+    for (const [element, value] of [
+      ["PackageId", NUGET_PACKAGE],
+      ["Authors", PUBLISHER],
+      ["PackageLicenseExpression", "Apache-2.0"],
+      ["PackageProjectUrl", REPOSITORY_URL],
+      ["RepositoryUrl", REPOSITORY_URL],
+    ])
+      expect(project).toContain(`<${element}>${value}</${element}>`);
+    expect(project).toMatch(/<Description>Confluent Cloud Network Linking[^<]+<\/Description>/);
   });
 });

@@ -1,4 +1,4 @@
-module github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink
+module github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/sdk/go/confluentnetworklink
 
 go 1.26.8
 

@@ -8,7 +8,7 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
+	"github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

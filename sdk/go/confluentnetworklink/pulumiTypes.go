@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
+	"github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

@@ -4,7 +4,7 @@
 package config
 
 import (
-	"github.com/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
+	"github.com/pulumi-confluent-network-link/pulumi-confluent-network-link/sdk/go/confluentnetworklink/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

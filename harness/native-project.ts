@@ -96,10 +96,14 @@ export interface NativeProject {
   close(): Promise<void>;
 }
 
-/** Writes `files` into a fresh project folder and creates the stack, configured for the emulator. */
+/**
+ * Writes `files` into a fresh project folder and creates the stack, configured for the emulator.
+ * `env` adds variables to every CLI call; a `PATH` there goes before the CLI's own (as activating a
+ * Python virtual environment does).
+ */
 export async function nativeProject(
   files: Record<string, string>,
-  options: { delays?: Partial<Delays> } = {},
+  options: { delays?: Partial<Delays>; env?: Record<string, string> } = {},
 ): Promise<NativeProject> {
   const [cli, tarball, emulator] = await Promise.all([
     ensurePulumiCli(),
@@ -111,7 +115,9 @@ export async function nativeProject(
   const backendDir = path.join(base, "backend");
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  const env = { ...process.env, ...offlineEnv({ backendDir, binDir: cli.binDir }) };
+  const offline = offlineEnv({ backendDir, binDir: cli.binDir });
+  const env = { ...process.env, ...offline, ...options.env };
+  if (options.env?.PATH) env.PATH = [options.env.PATH, offline.PATH].join(path.delimiter);
   // The engine hands the plugin its config in PULUMI_CONFIG: none may leak in from this process.
   delete env.PULUMI_CONFIG;
   const transcript: string[] = [];

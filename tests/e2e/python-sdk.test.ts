@@ -112,6 +112,21 @@ describe("the Python SDK from a package index", () => {
     expect(installed.get("pulumi")?.download_info.url).toMatch(/^https:\/\/files\.pythonhosted\.org\//);
   });
 
+  it("installs the package with the plugin's name and version, which the language host reads", async () => {
+    const printed = await exec(path.join(venv, "bin", "python"), [
+      "-c",
+      "import pathlib, pulumi_confluentnetworklink as p; d = pathlib.Path(p.__file__).parent; " +
+        "print(d); print((d / 'pulumi-plugin.json').read_text())",
+    ]);
+    const [dir, ...json] = printed.split("\n");
+    expect(dir.startsWith(path.join(venv, "lib"))).toBe(true);
+    expect(JSON.parse(json.join("\n"))).toEqual({
+      resource: true,
+      name: "confluentnetworklink",
+      version: PLUGIN_VERSION,
+    });
+  });
+
   it("runs a Python program: a bidirectional link to READY, a clean preview, a destroy", async () => {
     await project.ok("up", "--yes");
     const outputs = JSON.parse(await project.ok("stack", "output", "--json"));

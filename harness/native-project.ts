@@ -101,7 +101,10 @@ export interface NativeProjectOptions {
   delays?: Partial<Delays>;
   /** The plugin installed from its tarball (default "script"), or none: the CLI downloads it. */
   plugin?: PluginKind | "none";
-  /** Set (or, with undefined, remove) variables of every CLI call's environment. */
+  /**
+   * Set (or, with undefined, remove) variables of every CLI call's environment; a PATH goes before the
+   * CLI's own.
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -121,12 +124,14 @@ export async function nativeProject(
   const backendDir = path.join(base, "backend");
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  const env = { ...process.env, ...offlineEnv({ backendDir, binDir: cli.binDir }) };
+  const offline = offlineEnv({ backendDir, binDir: cli.binDir });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...offline };
   // The engine hands the plugin its config in PULUMI_CONFIG: none may leak in from this process.
   delete env.PULUMI_CONFIG;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
-    else env[name] = value;
+    // A PATH goes before the CLI's own, as activating a Python virtual environment does.
+    else env[name] = name === "PATH" ? [value, offline.PATH].join(path.delimiter) : value;
   }
   const transcript: string[] = [];
   const pulumi = async (...args: string[]) => {

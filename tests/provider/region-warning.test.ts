@@ -1,6 +1,10 @@
 import { LinkLifecycle } from "../../provider/resources/lifecycle";
 import { serviceKind } from "../../provider/resources/service-provider";
-import { networkLinksNotNeeded, NETWORK_LINK_RETIREMENT } from "../../provider/retirement";
+import {
+  networkLinksNotNeeded,
+  NETWORK_LINK_RETIREMENT,
+  REFUSED_CREATE_HINT,
+} from "../../provider/retirement";
 import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 // Where cluster linking no longer needs network links, check warns before a create; it reads each
@@ -89,6 +93,34 @@ describe("the region warning at check", () => {
     const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     await lifecycle.check({}, inputs(unknown));
     expect((await h.admin.counters()).total).toBe(0);
+  });
+});
+
+describe("a refused create", () => {
+  afterEach(() => h.admin.clearFaults());
+
+  // What the API answers once links are retired is not documented: any refusal points to the guide.
+  it.each([400, 403, 404, 410, 422])(
+    "answered %s keeps its message and adds one line pointing to the guide",
+    async (status) => {
+      await h.admin.setFaults({ errors: { status, methods: ["POST"] } });
+      const err = (await h.services.create(serviceInputs()).catch((e: unknown) => e)) as Error;
+      expect(err).toBeInstanceOf(Error);
+      expect(err.message).toMatch(
+        new RegExp(`creating network link service in network ${TARGET.network.id}: ${status}`),
+      );
+      expect(err.message.split("\n").pop()).toBe(REFUSED_CREATE_HINT);
+      expect(err.message.match(/retiring-network-links/g)).toHaveLength(1);
+    },
+  );
+
+  it("a slot already taken (409) gets no retirement line: its own message says what to do", async () => {
+    await h.services.create(serviceInputs());
+    const err = (await h.services
+      .create(serviceInputs({ displayName: "second" }))
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/adoptExistingId/);
+    expect(err.message).not.toContain(REFUSED_CREATE_HINT);
   });
 });
 

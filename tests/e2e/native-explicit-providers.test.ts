@@ -10,6 +10,8 @@ const A = { environment: "env-aaaaa1", network: "n-aaaaa2" };
 const B = { environment: "env-bbbbb1", network: "n-bbbbb1" };
 const TEAM_A = { key: "TEAM_A_KEY", secret: "team-a-secret-4d1f", environments: [A.environment] };
 const TEAM_B = { key: "TEAM_B_KEY", secret: "team-b-secret-9c2e", environments: [B.environment] };
+/** An organization-wide key, given to a component: its children are made with it. */
+const ORG = { key: "ORG_KEY", secret: "org-secret-5b7a" };
 
 const side = (from: typeof A, to: typeof A, team: string, target: string, description: string) => `
   ${team}Service:
@@ -53,12 +55,22 @@ config:
   teamASecret: { type: string }
   teamBKey: { type: string }
   teamBSecret: { type: string }
+  orgKey: { type: string }
+  orgSecret: { type: string }
   endpoint: { type: string }
 resources:
-${provider("teamA")}${provider("teamB")}${side(A, B, "teamA", "teamB", description)}${side(B, A, "teamB", "teamA", description)}
+${provider("teamA")}${provider("teamB")}${provider("org")}
+  orgLink:
+    type: confluentnetworklink:index:NetworkLink
+    properties:
+      origin: { environment: { id: ${A.environment} }, network: { id: n-aaaaa1 } }
+      target: { environment: { id: ${B.environment} }, network: { id: n-bbbbb2 } }
+    options:
+      provider: \${org}${side(A, B, "teamA", "teamB", description)}${side(B, A, "teamB", "teamA", description)}
 outputs:
   aToB: \${teamAEndpoint.phase}
   bToA: \${teamBEndpoint.phase}
+  orgLink: \${orgLink.ready}
 `;
 
 /** Fails naming where one of the keys or secrets appears: the state, the export, the CLI's output. */
@@ -69,7 +81,7 @@ async function expectNoTeamCredentials(project: NativeProject): Promise<void> {
     { where: "pulumi stack export", text },
     { where: "CLI output", text: project.transcript.join("\n") },
   ];
-  const values = [TEAM_A.key, TEAM_A.secret, TEAM_B.key, TEAM_B.secret, DEFAULT_CREDENTIALS.secret];
+  const values = [TEAM_A.key, TEAM_A.secret, TEAM_B.key, TEAM_B.secret, ORG.key, ORG.secret];
   const leaks = places.flatMap((p) =>
     values.filter((v) => p.text.includes(v)).map((v) => `${v} in ${p.where}`),
   );
@@ -84,9 +96,11 @@ describe("native provider: explicit providers, one key each", () => {
     await project.ok("config", "set", "--secret", "teamASecret", TEAM_A.secret);
     await project.ok("config", "set", "teamBKey", TEAM_B.key);
     await project.ok("config", "set", "--secret", "teamBSecret", TEAM_B.secret);
+    await project.ok("config", "set", "orgKey", ORG.key);
+    await project.ok("config", "set", "--secret", "orgSecret", ORG.secret);
     await project.ok("config", "set", "endpoint", project.emulator.url);
-    // Only the two team keys: the stack's default key (confluentnetworklink:apiKey) is refused.
-    await project.admin.setCredentials([TEAM_A, TEAM_B]);
+    // Only these keys: the stack's default key (confluentnetworklink:apiKey) is refused.
+    await project.admin.setCredentials([TEAM_A, TEAM_B, ORG]);
   });
   afterAll(async () => project?.close());
 
@@ -108,7 +122,8 @@ describe("native provider: explicit providers, one key each", () => {
     // with the API's 401, which names team B's provider.
     await project.ok("config", "set", "--secret", "teamBSecret", "not-team-b-secret-71aa");
     project.write("Pulumi.yaml", program("edited by both teams"));
-    const failed = await project.pulumi("up", "--yes");
+    // Each side goes as far as it can: one failure does not stop the other side's steps.
+    const failed = await project.pulumi("up", "--yes", "--continue-on-error");
     expect(failed.code).not.toBe(0);
     const output = `${failed.stdout}\n${failed.stderr}`;
     expect(output).toMatch(/401/);
@@ -116,11 +131,12 @@ describe("native provider: explicit providers, one key each", () => {
     expect(output).not.toContain("confluentcloud:");
     expect(output).not.toContain("not-team-b-secret-71aa");
     const after = await project.admin.state();
-    const description = (environment: string) =>
-      after.services.find((s) => (s.spec as { environment: { id: string } }).environment.id === environment)
-        ?.spec as { description?: string };
-    expect(description(A.environment).description).toBe("edited by both teams");
-    expect(description(B.environment).description).toBe("made by two teams");
+    const description = (network: string) =>
+      after.services.find((s) => (s.spec as { network: { id: string } }).network.id === network)?.spec as {
+        description?: string;
+      };
+    expect(description(A.network).description).toBe("edited by both teams");
+    expect(description(B.network).description).toBe("made by two teams");
 
     await project.ok("config", "set", "--secret", "teamBSecret", TEAM_B.secret);
     await project.ok("up", "--yes");

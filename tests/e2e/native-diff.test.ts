@@ -44,7 +44,7 @@ describe("native provider: detailed diff", () => {
     // `[]` in the state against an omitted list: no change, in the text and in the JSON.
     const clean = await project.ok("preview", "--diff", "--expect-no-changes");
     expect(clean).not.toMatch(/environments/);
-    expect((await serviceSteps(project)).map((s) => s.op)).toEqual(["same"]);
+    expect((await serviceSteps(project)).filter((s) => s.op !== "same")).toEqual([]);
 
     project.write("Pulumi.yaml", program("n-bbbbb1", "second"));
     const edit = await project.ok("preview", "--diff");

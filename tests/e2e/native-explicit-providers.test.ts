@@ -109,12 +109,14 @@ describe("native provider: explicit providers, one key each", () => {
     const state = await project.admin.state();
     const where = (objects: Record<string, unknown>[]) =>
       objects.map((o) => (o.spec as { environment: { id: string } }).environment.id).sort();
-    // Key A reaches environment A only, key B environment B only, the default key neither.
-    expect(where(state.services)).toEqual([A.environment, B.environment]);
-    expect(where(state.endpoints)).toEqual([A.environment, B.environment]);
+    // Key A reaches environment A only, key B environment B only, the default key neither; the
+    // component's service (B) and endpoint (A) were made with the organization's key.
+    expect(where(state.services)).toEqual([A.environment, B.environment, B.environment]);
+    expect(where(state.endpoints)).toEqual([A.environment, A.environment, B.environment]);
     expect(JSON.parse(await project.ok("stack", "output", "--json"))).toEqual({
       aToB: "READY",
       bToA: "READY",
+      orgLink: true,
     });
     await project.ok("preview", "--expect-no-changes");
 

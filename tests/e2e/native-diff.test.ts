@@ -55,7 +55,6 @@ describe("native provider: detailed diff", () => {
     const [update] = await serviceSteps(project);
     expect(update).toMatchObject({
       op: "update",
-      diffs: ["description"],
       detailedDiff: { description: { kind: "update", inputDiff: true } },
     });
 

@@ -92,11 +92,11 @@ describe("native provider: explicit providers, one key each", () => {
   let project: NativeProject;
   beforeAll(async () => {
     project = await nativeProject({ "Pulumi.yaml": program("made by two teams") });
-    await project.ok("config", "set", "teamAKey", TEAM_A.key);
+    await project.ok("config", "set", "--secret", "teamAKey", TEAM_A.key);
     await project.ok("config", "set", "--secret", "teamASecret", TEAM_A.secret);
-    await project.ok("config", "set", "teamBKey", TEAM_B.key);
+    await project.ok("config", "set", "--secret", "teamBKey", TEAM_B.key);
     await project.ok("config", "set", "--secret", "teamBSecret", TEAM_B.secret);
-    await project.ok("config", "set", "orgKey", ORG.key);
+    await project.ok("config", "set", "--secret", "orgKey", ORG.key);
     await project.ok("config", "set", "--secret", "orgSecret", ORG.secret);
     await project.ok("config", "set", "endpoint", project.emulator.url);
     // Only these keys: the stack's default key (confluentnetworklink:apiKey) is refused.

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type * as grpcTypes from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 import type * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import type * as statusproto from "@pulumi/pulumi/proto/status_pb";
 
 // What the provider server takes from @pulumi/pulumi besides its public API, each an export of the
 // SDK's own modules that its typings leave out (marked internal there): the gRPC library it loads
@@ -41,6 +42,18 @@ export const Struct = (
     };
   }
 ).Struct;
+
+export interface Packable {
+  serializeBinary(): Uint8Array;
+}
+/** google.protobuf.Any and Empty, from the same copy. */
+export const Any = (
+  sdkRequire("google-protobuf/google/protobuf/any_pb") as {
+    Any: new () => NonNullable<Parameters<statusproto.Status["addDetails"]>[0]>;
+  }
+).Any;
+export const Empty = (sdkRequire("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => Packable })
+  .Empty;
 
 interface StateExports {
   /** Runs `callback` with a runtime state (monitor, options, registrations) of its own. */

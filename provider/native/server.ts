@@ -1,5 +1,3 @@
-import * as anyproto from "google-protobuf/google/protobuf/any_pb";
-import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
@@ -10,7 +8,7 @@ import type { NativeDiff } from "./detailed-diff";
 import type { ConfigFailure } from "./provider-config";
 import type { NativeProvider } from "./provider";
 import { PACKAGE } from "./schema";
-import { grpc, Struct } from "./sdk-runtime";
+import { Any, Empty, grpc, Struct } from "./sdk-runtime";
 
 // The plugin's gRPC server: the engine's ResourceProvider interface, each call translated to
 // NativeProvider. Served here rather than by @pulumi/pulumi's provider server, which answers
@@ -52,7 +50,7 @@ function errorResponse(err: unknown): { error: ServiceError; metadata: Metadata 
     detail.setId(failed.id);
     detail.setProperties(Struct.fromJavaScript(failed.properties ?? {}));
     detail.setReasonsList(failed.reasons ?? [message]);
-    const packed = new anyproto.Any();
+    const packed = new Any();
     packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
     const status = new statusproto.Status();
     status.setCode(grpc.status.UNKNOWN);
@@ -183,7 +181,7 @@ export function providerService(provider: NativeProvider, engine: { address?: st
     }),
     delete: unary(async (req: provproto.DeleteRequest) => {
       await provider.delete(req.getId(), req.getUrn(), plain(req.getProperties()), req.getTimeout());
-      return new emptyproto.Empty();
+      return new Empty();
     }),
     construct: unary((req: provproto.ConstructRequest) => construct(provider, req, engine.address)),
     invoke: unary((req: provproto.InvokeRequest) => {
@@ -192,10 +190,10 @@ export function providerService(provider: NativeProvider, engine: { address?: st
     call: unary((req: provproto.CallRequest) => {
       throw new Error(`unknown method ${req.getTok()}: the ${PACKAGE} provider's components have no methods`);
     }),
-    cancel: unary(() => new emptyproto.Empty()),
+    cancel: unary(() => new Empty()),
     attach: unary((req: plugproto.PluginAttach) => {
       engine.address = req.getAddress();
-      return new emptyproto.Empty();
+      return new Empty();
     }),
     parameterize: unimplemented("Parameterize"),
     handshake: unimplemented("Handshake"),

@@ -32,6 +32,44 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
+type Setting = keyof typeof CONFIG_KEYS;
+
+/**
+ * How messages name each setting and say how to set it, for the interface in use: the dynamic
+ * resources' stack config (`confluentcloud:*`), the native provider's (`confluentnetworklink:*`), or
+ * an explicit provider's inputs (`apiKey`, `apiSecret`, `endpoint`).
+ */
+export interface ConfigNaming {
+  /** The setting as a message names it, e.g. `confluentcloud:cloudApiKey`. */
+  name(setting: Setting): string;
+  /** What the user does to set it, e.g. "run `pulumi config set confluentcloud:cloudApiKey <value>`". */
+  howToSet(setting: Setting): string;
+}
+
+/** The naming of the dynamic resources: `@pulumi/confluentcloud`'s stack config keys. */
+export const DYNAMIC_CONFIG_NAMING: ConfigNaming = {
+  name: (setting) => CONFIG_KEYS[setting],
+  howToSet: (setting) =>
+    `run \`pulumi config set ${setting === "apiSecret" ? "--secret " : ""}${CONFIG_KEYS[setting]} <value>\``,
+};
+
+/** Why an endpoint cannot be used (not an http(s) URL), naming the setting; undefined when it can. */
+export function endpointProblem(
+  endpoint: string,
+  naming: ConfigNaming = DYNAMIC_CONFIG_NAMING,
+): string | undefined {
+  if (/^https?:\/\/[^\s/]+/.test(endpoint)) return undefined;
+  return `${naming.name("endpoint")} (or ${ENV_VARS.endpoint}) must be an http(s) URL such as ${DEFAULT_ENDPOINT}, got '${endpoint}'.`;
+}
+
+/** What a 401 tells the user to check, naming the settings of the interface in use. */
+export function unauthorizedHint(naming: ConfigNaming = DYNAMIC_CONFIG_NAMING): string {
+  return (
+    `Check ${naming.name("apiKey")} / ${naming.name("apiSecret")} (or ${ENV_VARS.apiKey} / ${ENV_VARS.apiSecret}): ` +
+    "the key must be a Cloud API key, not a cluster key"
+  );
+}
+
 /**
  * Resolves credentials and endpoint at run time: from `credentials` when a resource names its own
  * source (no fallback to the default keys: a half-resolved pair would mix two keys), else from the
@@ -41,16 +79,14 @@ export function resolveConfig(
   source: ConfigSource | undefined,
   env: NodeJS.ProcessEnv = process.env,
   credentials?: CredentialSource,
+  naming: ConfigNaming = DYNAMIC_CONFIG_NAMING,
 ): ResolvedConfig {
   const clean = (value: string | undefined) => (value && value.trim() !== "" ? value.trim() : undefined);
   const read = (key: keyof typeof CONFIG_KEYS): string | undefined =>
     clean(source?.get(CONFIG_KEYS[key]) ?? env[ENV_VARS[key]]);
   const endpoint = read("endpoint") ?? DEFAULT_ENDPOINT;
-  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
-    throw new ConfigError(
-      `${CONFIG_KEYS.endpoint} (or ${ENV_VARS.endpoint}) must be an http(s) URL such as ${DEFAULT_ENDPOINT}, got '${endpoint}'.`,
-    );
-  }
+  const badEndpoint = endpointProblem(endpoint, naming);
+  if (badEndpoint) throw new ConfigError(badEndpoint);
   if (credentials) return { endpoint, ...resolveCredentialSource(source, env, credentials) };
   const apiKey = read("apiKey");
   const apiSecret = read("apiSecret");
@@ -60,8 +96,7 @@ export function resolveConfig(
   ].filter((m) => m !== undefined);
   if (missing.length > 0) {
     const lines = missing.map(
-      ([key, what]) =>
-        `${what} is not set: run \`pulumi config set ${key === "apiSecret" ? "--secret " : ""}${CONFIG_KEYS[key]} <value>\` or export ${ENV_VARS[key]}`,
+      ([key, what]) => `${what} is not set: ${naming.howToSet(key)} or export ${ENV_VARS[key]}`,
     );
     throw new ConfigError(`Confluent Cloud credentials are missing: ${lines.join("; ")}.`);
   }

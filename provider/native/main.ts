@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import * as pulumi from "@pulumi/pulumi";
 import { NativeProvider } from "./provider";
+import { engineAddressOf, serve } from "./server";
 
-// The plugin's entry point: the engine starts it with its own address as the first argument.
-const args = process.argv.slice(2);
-const engineAddress = args.find((arg) => !arg.startsWith("-"));
-void pulumi.provider.main(new NativeProvider(engineAddress), args);
+// The plugin's entry point: the engine starts it with its own address as the first argument, and
+// reads the port of the provider's gRPC server from its first line of output.
+const engineAddress = engineAddressOf(process.argv.slice(2));
+void serve(new NativeProvider(engineAddress), engineAddress);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
-import { resolveConfig } from "../config";
+import { resolveConfig, unauthorizedHint } from "../config";
 import { endpointKind } from "../resources/endpoint-provider";
 import { LinkLifecycle } from "../resources/lifecycle";
 import { ProviderContext } from "../resources/provider-context";
@@ -8,16 +8,37 @@ import { serviceKind } from "../resources/service-provider";
 import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind";
 import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
-import { nativeConfigSource, pluginConfig } from "./credentials";
+import { detailedDiff, NativeDiff } from "./detailed-diff";
 import { EngineLog } from "../engine-log";
 import { parseImportId } from "./import-id";
 import { importedInputs } from "./imported-inputs";
+import {
+  checkProviderConfig,
+  ConfigDiff,
+  ConfigFailure,
+  configSourceOf,
+  diffProviderConfig,
+  isDefaultProvider,
+  namingFor,
+  ProviderIdentity,
+  ProviderSettings,
+  settingsOf,
+} from "./provider-config";
 import { packageSchema, TOKENS } from "./schema";
 import { markSecret, revealed, secretKeys } from "./secret-values";
+import {
+  boundInputs,
+  explainTimeout,
+  restoredTimeout,
+  TimedOperation,
+  timeoutInput,
+  waitBound,
+} from "./timeouts";
 
-// The native provider: the SDK's provider server around the one lifecycle the dynamic resources run
-// (provider/resources/lifecycle.ts). This file only translates: URN to kind, secrets in and out, an
-// import ID to what read needs, and progress to the engine, pinned on the resource's URN.
+// The native provider: the one lifecycle the dynamic resources run (provider/resources/lifecycle.ts),
+// served over gRPC by server.ts. This file only translates: URN to kind, secrets in and out, an
+// import ID to what read needs, the engine's timeouts to the waits' bounds, progress to the engine
+// (pinned on the resource's URN), and messages to the settings of this provider instance.
 
 type Props = Record<string, unknown>;
 type AnyKind = ResourceKind<BaseInputs, WireObject>;
@@ -33,27 +54,54 @@ function typeOf(urn: string): string {
   return qualified.split("$").pop() ?? qualified;
 }
 
-export class NativeProvider implements pulumi.provider.Provider {
+export class NativeProvider {
   readonly version = VERSION;
   readonly schema = JSON.stringify(packageSchema());
   private readonly log: EngineLog;
+  private settings: ProviderSettings = {};
+  private identity: ProviderIdentity = {};
 
-  constructor(
-    engineAddress: string | undefined,
-    private readonly config: Record<string, string> = pluginConfig(),
-  ) {
+  constructor(engineAddress: string | undefined) {
     this.log = new EngineLog(engineAddress);
+  }
+
+  /** Configure: this instance's settings, from the engine (never from another instance's). */
+  configure(args: Props, identity: ProviderIdentity): void {
+    this.settings = settingsOf(args);
+    this.identity = { urn: identity.urn ?? this.identity.urn, id: identity.id ?? this.identity.id };
+  }
+
+  /**
+   * The reference (`<urn>::<id>`) of the explicit provider this process serves, for the children of a
+   * component it constructs; undefined for the default provider (the engine picks it for them).
+   */
+  selfReference(): string | undefined {
+    const { urn, id } = this.identity;
+    return urn && id && !isDefaultProvider(this.identity) ? `${urn}::${id}` : undefined;
+  }
+
+  checkConfig(urn: string, news: Props): { inputs: Props; failures: ConfigFailure[] } {
+    // The engine checks a provider's config in the process it then configures.
+    this.identity = { ...this.identity, urn };
+    return checkProviderConfig(news, { urn });
+  }
+
+  diffConfig(urn: string, olds: Props, news: Props): ConfigDiff {
+    const diff = diffProviderConfig(olds, news, { urn });
+    if (diff.warning) void this.log.warn(urn, diff.warning);
+    return diff;
   }
 
   private lifecycle(urn: string) {
     const entry = KINDS[typeOf(urn)];
     if (!entry) throw new Error(`unknown resource type ${typeOf(urn)} (${urn})`);
-    const source = nativeConfigSource(this.config);
+    const source = configSourceOf(this.settings);
+    const naming = namingFor(this.identity);
     const context: ProviderContext = {
-      // As the dynamic resources resolve it (config.ts): stack config, then the environment. A
-      // resource's own credential source is not part of the native schema.
+      // This instance's settings, then the environment (config.ts). A resource's own credential
+      // source is not part of the native schema: an explicit provider is how a resource gets a key.
       client: () => {
-        const resolved = resolveConfig(source);
+        const resolved = resolveConfig(source, process.env, undefined, naming);
         return new NetworkingClient({ ...resolved, userAgent: USER_AGENT });
       },
       info: (message) => void this.log.info(urn, message),
@@ -62,64 +110,118 @@ export class NativeProvider implements pulumi.provider.Provider {
     return { lifecycle: new LinkLifecycle(entry.kind, context), ...entry };
   }
 
-  async check(urn: string, olds: Props, news: Props): Promise<pulumi.provider.CheckResult> {
-    const { lifecycle } = this.lifecycle(urn);
-    const name = urn.split("::").pop() ?? "";
-    // The dynamic resources default the display name to the resource name in their constructor.
-    const plain = { displayName: name, ...(revealed(news) as Props) };
-    const result = await lifecycle.check(revealed(olds ?? {}) as Props, plain);
-    if (result.failures?.length) return { failures: [...result.failures] };
-    return { inputs: markSecret(result.inputs as unknown as Props, secretKeys(news)) };
-  }
-
-  async diff(id: string, urn: string, olds: Props, news: Props): Promise<pulumi.provider.DiffResult> {
-    const { lifecycle } = this.lifecycle(urn);
-    return lifecycle.diff(id, revealed(olds) as never, revealed(news) as never);
-  }
-
-  async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {
-    const { lifecycle } = this.lifecycle(urn);
-    const secret = secretKeys(inputs);
+  /** Runs an operation; a failure names this instance's settings (a 401's advice among them). */
+  private async named<T>(operation: () => Promise<T>, explain = (message: string) => message): Promise<T> {
     try {
-      const created = await lifecycle.create(revealed(inputs) as never);
-      return { id: created.id, outs: markSecret(created.outs as unknown as Props, secret) };
+      return await operation();
     } catch (err) {
-      // A resource initialization failure keeps the ID; its recorded properties keep the secret mark.
-      const failed = err as { id?: string; properties?: Props };
-      if (failed.id && failed.properties) failed.properties = markSecret(failed.properties, secret);
+      if (err instanceof Error) {
+        const hint = unauthorizedHint(namingFor(this.identity));
+        const rewrite = (text: string) => explain(text.replace(unauthorizedHint(), hint));
+        err.message = rewrite(err.message);
+        // A resource initialization failure also carries its message as its reasons.
+        const failed = err as Error & { reasons?: unknown };
+        if (Array.isArray(failed.reasons)) failed.reasons = failed.reasons.map((r) => rewrite(String(r)));
+      }
       throw err;
     }
   }
 
-  async read(id: string, urn: string, props?: Props): Promise<pulumi.provider.ReadResult> {
-    const { lifecycle, noun } = this.lifecycle(urn);
-    if (id.includes("/") || !(props as { environment?: unknown } | undefined)?.environment) {
-      // `pulumi import` (or the import option): no properties, so the environment must be in the ID.
-      const target = parseImportId(id, noun);
-      const found = await lifecycle.read(target.id, { environment: { id: target.environment } } as never);
-      if (!found.props) {
-        throw new Error(
-          `network link ${noun} ${target.id} was not found in environment ${target.environment}`,
-        );
+  check(urn: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: ConfigFailure[] }> {
+    return this.named(async () => {
+      const { lifecycle } = this.lifecycle(urn);
+      const name = urn.split("::").pop() ?? "";
+      // The dynamic resources default the display name to the resource name in their constructor.
+      const plain = { displayName: name, ...(revealed(news) as Props) };
+      const result = await lifecycle.check(revealed(olds ?? {}) as Props, plain);
+      if (result.failures?.length) return { failures: [...result.failures] };
+      return { inputs: markSecret(result.inputs as unknown as Props, secretKeys(news)) };
+    });
+  }
+
+  async diff(id: string, urn: string, olds: Props, news: Props): Promise<NativeDiff> {
+    const { lifecycle, kind } = this.lifecycle(urn);
+    const before = revealed(olds) as never;
+    const after = revealed(news) as never;
+    return detailedDiff(kind, before, after, await lifecycle.diff(id, before, after));
+  }
+
+  create(urn: string, inputs: Props, timeoutSeconds = 0): Promise<{ id: string; outs: Props }> {
+    const plain = revealed(inputs) as Props;
+    const secret = secretKeys(inputs);
+    return this.bounded("create", plain, secret, timeoutSeconds, async (bounded) => {
+      const { lifecycle } = this.lifecycle(urn);
+      const created = await lifecycle.create(bounded as never);
+      const outs = restoredTimeout(created.outs as unknown as Props, "create", plain);
+      return { id: created.id, outs: markSecret(outs, secret) };
+    });
+  }
+
+  read(id: string, urn: string, props?: Props): Promise<{ id: string; props: Props; inputs?: Props }> {
+    return this.named(async () => {
+      const { lifecycle, noun } = this.lifecycle(urn);
+      if (id.includes("/") || !(props as { environment?: unknown } | undefined)?.environment) {
+        // `pulumi import` (or the import option): no properties, so the environment must be in the ID.
+        const target = parseImportId(id, noun);
+        const found = await lifecycle.read(target.id, { environment: { id: target.environment } } as never);
+        if (!found.props) {
+          throw new Error(
+            `network link ${noun} ${target.id} was not found in environment ${target.environment}`,
+          );
+        }
+        const outs = found.props as unknown as Props;
+        return { id: target.id, props: outs, inputs: importedInputs(noun, outs) };
       }
-      const outs = found.props as unknown as Props;
-      return { id: target.id, props: outs, inputs: importedInputs(noun, outs) };
-    }
-    const found = await lifecycle.read(id, revealed(props ?? {}) as never);
-    // Gone: an empty ID makes the engine drop the resource from the state.
-    if (!found.props) return { id: "", props: {} };
-    return { id, props: markSecret(found.props as unknown as Props, secretKeys(props)) };
+      const found = await lifecycle.read(id, revealed(props ?? {}) as never);
+      // Gone: an empty ID makes the engine drop the resource from the state.
+      if (!found.props) return { id: "", props: {} };
+      return { id, props: markSecret(found.props as unknown as Props, secretKeys(props)) };
+    });
   }
 
-  async update(id: string, urn: string, olds: Props, news: Props): Promise<pulumi.provider.UpdateResult> {
-    const { lifecycle } = this.lifecycle(urn);
-    const updated = await lifecycle.update(id, revealed(olds) as never, revealed(news) as never);
-    return { outs: markSecret(updated.outs as unknown as Props, secretKeys(news)) };
+  update(id: string, urn: string, olds: Props, news: Props, timeoutSeconds = 0): Promise<{ outs: Props }> {
+    const plain = revealed(news) as Props;
+    return this.bounded("update", plain, secretKeys(news), timeoutSeconds, async (bounded) => {
+      const { lifecycle } = this.lifecycle(urn);
+      const updated = await lifecycle.update(id, revealed(olds) as never, bounded as never);
+      const outs = restoredTimeout(updated.outs as unknown as Props, "update", plain);
+      return { outs: markSecret(outs, secretKeys(news)) };
+    });
   }
 
-  async delete(id: string, urn: string, props: Props): Promise<void> {
-    const { lifecycle } = this.lifecycle(urn);
-    await lifecycle.delete(id, revealed(props) as never);
+  delete(id: string, urn: string, props: Props, timeoutSeconds = 0): Promise<void> {
+    const plain = revealed(props) as Props;
+    return this.bounded("delete", plain, [], timeoutSeconds, async (bounded) => {
+      const { lifecycle } = this.lifecycle(urn);
+      await lifecycle.delete(id, bounded as never);
+    });
+  }
+
+  /**
+   * Runs a create, update or delete with its wait bounded by the engine's timeout or the resource's
+   * input, whichever is smaller. A resource initialization failure keeps the ID; its recorded
+   * properties keep the secret marks and the program's own timeout input.
+   */
+  private bounded<T>(
+    operation: TimedOperation,
+    plain: Props,
+    secret: string[],
+    timeoutSeconds: number,
+    run: (bounded: Props) => Promise<T>,
+  ): Promise<T> {
+    const bound = waitBound(operation, plain[timeoutInput(operation)] as number | undefined, timeoutSeconds);
+    const explain = (message: string) => explainTimeout(message, operation, bound);
+    return this.named(async () => {
+      try {
+        return await run(boundInputs(plain, operation, bound));
+      } catch (err) {
+        const failed = err as { id?: string; properties?: Props };
+        if (failed.id && failed.properties) {
+          failed.properties = markSecret(restoredTimeout(failed.properties, operation, plain), secret);
+        }
+        throw err;
+      }
+    }, explain);
   }
 
   async construct(
@@ -127,7 +229,7 @@ export class NativeProvider implements pulumi.provider.Provider {
     type: string,
     inputs: pulumi.Inputs,
     options: pulumi.ComponentResourceOptions,
-  ): Promise<pulumi.provider.ConstructResult> {
+  ): Promise<{ urn: pulumi.Input<string>; state: pulumi.Inputs }> {
     const component = await constructComponent(type, name, inputs as Props, options);
     return { urn: component.urn, state: component.state as pulumi.Inputs };
   }

@@ -25,7 +25,9 @@ resources:
 async function replacementOrder(project: NativeProject): Promise<string[]> {
   const lines = (await project.ok("preview")).split("\n");
   const step = /NetworkLinkService svc (create replacement|replace|delete original)\b/;
-  return lines.map((line) => step.exec(line)?.[1]).filter((op): op is string => op !== undefined);
+  // A row is printed again when a message is pinned on it (the region warning of n-bbbbb2): not a step.
+  const steps = lines.filter((line) => !/; warning: /.test(line));
+  return steps.map((line) => step.exec(line)?.[1]).filter((op): op is string => op !== undefined);
 }
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";

@@ -59,7 +59,7 @@ describe("native provider from a YAML program", () => {
     const upOutput = await project.ok("up", "--yes");
     // Progress is pinned on the resource it is about (its diagnostics), not on the stack.
     expect(upOutput).toMatch(
-      /confluentnetworklink:index:NetworkLinkEndpoint \(link-a-to-b\):\n\s+endpoint 'link-a-to-b' \(nle-\w+\) in n-aaaaa1 to service nls-\w+: created/,
+      /confluentnetworklink:index:NetworkLinkEndpoint \(link-a-to-b\):\n(?:\s+warning: .*\n)?\s+endpoint 'link-a-to-b' \(nle-\w+\) in n-aaaaa1 to service nls-\w+: created/,
     );
     const outputs = JSON.parse(await project.ok("stack", "output", "--json"));
     expect(outputs.ready).toBe(true);

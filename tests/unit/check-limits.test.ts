@@ -125,11 +125,8 @@ const dynamic: Record<Kind, () => { check(olds: Inputs, news: Inputs): Promise<{
 
 /** The native provider's check, as the engine calls it for a resource of a YAML program. */
 function nativeCheck(kind: Kind, news: Inputs) {
-  const provider = new NativeProvider(undefined, {
-    apiKey: "k",
-    apiSecret: "s",
-    endpoint: "http://127.0.0.1:9",
-  });
+  const provider = new NativeProvider(undefined);
+  provider.configure({ apiKey: "k", apiSecret: "s", endpoint: "http://127.0.0.1:9" }, {});
   const urn = `urn:pulumi:dev::limits::${TOKENS[kind]}::${kind}`;
   return provider.check(urn, {}, news);
 }

@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
+import { sdkRequire } from "./sdk-require";
 
 // Messages from a provider process to the engine. The SDK's log functions take a Resource object,
 // which a provider process does not have; the engine's Log call takes a URN (or none, for a message
@@ -11,7 +11,7 @@ type ChannelCredentials = ConstructorParameters<typeof engrpc.EngineClient>[1];
 
 /** Insecure channel credentials from the gRPC library @pulumi/pulumi itself loads: the generated client checks them against its own copy. */
 function insecureCredentials(): ChannelCredentials {
-  const grpc = createRequire(require.resolve("@pulumi/pulumi"))("@grpc/grpc-js") as {
+  const grpc = sdkRequire("@grpc/grpc-js") as {
     credentials: { createInsecure(): ChannelCredentials };
   };
   return grpc.credentials.createInsecure();

@@ -1,15 +1,13 @@
-import { createRequire } from "node:module";
 import type * as grpcTypes from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 import type * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import type * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import { sdkRequire } from "../sdk-require";
 
 // What the provider server takes from @pulumi/pulumi besides its public API, each an export of the
 // SDK's own modules that its typings leave out (marked internal there): the gRPC library it loads
 // (the generated service definitions check messages against that copy), its Construct helpers, and
 // the runtime's per-call state. Only called, never patched; one place to look when the SDK moves.
-
-const sdkRequire = createRequire(require.resolve("@pulumi/pulumi"));
 
 /** The @grpc/grpc-js that @pulumi/pulumi loads. */
 export const grpc = sdkRequire("@grpc/grpc-js") as typeof grpcTypes;

@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -7,31 +6,42 @@ import { build, type Plugin } from "esbuild";
 // stays external, no source maps, no typings.
 
 /**
- * provider/engine-log.ts takes @pulumi/pulumi's own copy of @grpc/grpc-js through
- * `createRequire(require.resolve("@pulumi/pulumi"))`, which a bundle cannot resolve at run time. The
- * bundle points that call at the very copy @pulumi/pulumi resolves, so the credentials still match
- * the generated clients' copy. A change to that code fails the build here instead of at run time.
+ * provider/sdk-require.ts loads a closed list of modules from @pulumi/pulumi's own tree with
+ * `createRequire`, which a bundle cannot resolve at run time. The bundle replaces that module with one
+ * that requires each listed module by the very path @pulumi/pulumi resolves it to, so the gRPC
+ * library and protobuf copies still match the generated clients' own.
  */
-function pulumiGrpcCopy(): Plugin {
-  const call =
-    /\(0, node_module_1\.createRequire\)\(require\.resolve\("@pulumi\/pulumi"\)\)\("@grpc\/grpc-js"\)/;
+function sdkModulesInPlace(sdkModules: readonly string[]): Plugin {
   return {
-    name: "pulumi-grpc-copy",
+    name: "sdk-modules-in-place",
     setup(b) {
-      b.onLoad({ filter: /[\\/]provider[\\/]engine-log\.js$/ }, async (args) => {
-        const source = await fs.promises.readFile(args.path, "utf8");
-        if (!call.test(source)) {
-          throw new Error(
-            `${args.path}: the createRequire call for @pulumi/pulumi's @grpc/grpc-js is gone; update scripts/build-plugin/bundle.ts`,
-          );
-        }
+      b.onLoad({ filter: /[\\/]provider[\\/]sdk-require\.js$/ }, async () => {
         const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-        const grpc = await b.resolve("@grpc/grpc-js", { kind: "require-call", resolveDir: pulumiDir });
-        if (grpc.errors.length > 0) throw new Error(`cannot resolve @grpc/grpc-js from ${pulumiDir}`);
-        return { contents: source.replace(call, `require(${JSON.stringify(grpc.path)})`), loader: "js" };
+        const cases: string[] = [];
+        for (const id of sdkModules) {
+          const found = await b.resolve(id, { kind: "require-call", resolveDir: pulumiDir });
+          if (found.errors.length > 0) throw new Error(`cannot resolve ${id} from ${pulumiDir}`);
+          cases.push(`    case ${JSON.stringify(id)}: return require(${JSON.stringify(found.path)});`);
+        }
+        const contents = [
+          `exports.SDK_MODULES = ${JSON.stringify(sdkModules)};`,
+          "exports.sdkRequire = function sdkRequire(id) {",
+          "  switch (id) {",
+          ...cases,
+          "    default: throw new Error(`sdkRequire: ${id} is not one of SDK_MODULES`);",
+          "  }",
+          "};",
+        ].join("\n");
+        return { contents, loader: "js" };
       });
     },
   };
+}
+
+/** The list of provider/sdk-require.ts, read from the compiled module beside `entry`'s tree. */
+function sdkModulesOf(entry: string): readonly string[] {
+  const compiled = path.join(path.dirname(entry), "..", "sdk-require.js");
+  return (require(compiled) as { SDK_MODULES: readonly string[] }).SDK_MODULES;
 }
 
 /** Bundles `entry` (the compiled dist/provider/native/main.js) into `outfile`; returns warnings. */
@@ -49,7 +59,7 @@ export async function bundleProvider(entry: string, outfile: string): Promise<st
     sourcemap: false,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [pulumiGrpcCopy()],
+    plugins: [sdkModulesInPlace(sdkModulesOf(entry))],
   });
   return result.warnings.map((w) => `${w.location?.file ?? ""}:${w.location?.line ?? ""}: ${w.text}`);
 }

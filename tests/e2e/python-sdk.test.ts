@@ -10,6 +10,7 @@ import {
   type NativeProject,
 } from "../../harness/native-project";
 import { repoRoot } from "../../harness/offline";
+import { PLUGIN, PLUGIN_DOWNLOAD_URL } from "../../provider/package-identity";
 
 // The Python SDK as users get it: its sdist and wheel built with `python -m build`, uploaded with twine
 // to a package index (pypiserver on 127.0.0.1), installed with pip into a fresh virtual environment
@@ -122,8 +123,10 @@ describe("the Python SDK from a package index", () => {
     expect(dir.startsWith(path.join(venv, "lib"))).toBe(true);
     expect(JSON.parse(json.join("\n"))).toEqual({
       resource: true,
-      name: "confluentnetworklink",
+      name: PLUGIN,
       version: PLUGIN_VERSION,
+      // Where the CLI downloads the plugin from when it is not installed.
+      server: PLUGIN_DOWNLOAD_URL,
     });
   });
 

@@ -82,7 +82,10 @@ export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
       "endpoint",
       inputs,
       id,
-      inputs.networkLinkService?.id ? `to service ${inputs.networkLinkService.id}` : undefined,
+      // At preview a service made by the same program has no ID yet: say so rather than show a placeholder.
+      inputs.networkLinkService?.id
+        ? `to service ${isUnknown(inputs.networkLinkService.id) ? "(not created yet)" : inputs.networkLinkService.id}`
+        : undefined,
     ),
   outputs: (inputs, endpoint) =>
     compact({

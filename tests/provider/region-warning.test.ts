@@ -1,4 +1,5 @@
 import { LinkLifecycle } from "../../provider/resources/lifecycle";
+import { endpointKind } from "../../provider/resources/endpoint-provider";
 import { serviceKind } from "../../provider/resources/service-provider";
 import {
   networkLinksNotNeeded,
@@ -21,6 +22,7 @@ beforeAll(async () => {
           { id: "n-listed1", cloud: "AWS", region: "eu-west-2" },
           { id: "n-listed2", cloud: "AWS", region: "us-east-1" },
           { id: "n-listed3", cloud: "AWS", region: "ap-south-1" },
+          { id: "n-listed4", cloud: "AWS", region: "us-west-2" },
           { id: "n-unlisted1", cloud: "AWS", region: "ap-northeast-1" },
           { id: "n-azure1", cloud: "AZURE", region: "eastus" },
         ],
@@ -86,6 +88,26 @@ describe("the region warning at check", () => {
       (await lifecycle.check({}, inputs(TARGET.network.id, ORIGIN.environment.id))).failures,
     ).toBeUndefined();
     expect(h.context.messages).toEqual([]);
+  });
+
+  it("names an endpoint's service that is not created yet in words, not by the engine's placeholder", async () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const lifecycle = new LinkLifecycle(endpointKind, h.context);
+    await lifecycle.check(
+      {},
+      {
+        environment: { id: "env-rrrrr1" },
+        network: { id: "n-listed4" },
+        networkLinkService: { id: unknown, environment: "env-aaaaa1" },
+        displayName: "to-be",
+      },
+    );
+    const warnings = h.context.messages.filter((m) => m.startsWith("warn: "));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(
+      "endpoint 'to-be' in n-listed4 to service (not created yet): network n-listed4",
+    );
+    expect(warnings[0]).not.toContain(unknown);
   });
 
   it("skips an ID not known yet at preview", async () => {

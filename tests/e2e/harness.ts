@@ -6,6 +6,7 @@ import {
   RunningEmulator,
   startEmulator,
 } from "confluent-network-link-emulator";
+import type { CliProject } from "../../harness/cli-project";
 import { createTestStack, TestStack, TestStackOptions } from "../../harness/stack";
 
 /** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */
@@ -63,4 +64,19 @@ export async function startE2e(delays: Partial<Delays> = FAST_DELAYS): Promise<E
 /** The change counts of an operation's summary, without the zero entries. */
 export function changes(summary: Record<string, number> | undefined): Record<string, number> {
   return Object.fromEntries(Object.entries(summary ?? {}).filter(([, n]) => n > 0));
+}
+
+/** `pulumi stack init dev` in a CLI project, configured as a user would for the emulator: endpoint, poll, key and secret (secret). */
+export async function initEmulatorStack(project: CliProject, emulatorUrl: string): Promise<void> {
+  await project.run(["stack", "init", "dev"]);
+  const config = { "confluentcloud:endpoint": emulatorUrl, ...FAST_POLL };
+  for (const [key, value] of Object.entries(config)) await project.run(["config", "set", key, value]);
+  await project.run(["config", "set", "confluentcloud:cloudApiKey", DEFAULT_CREDENTIALS.key]);
+  await project.run([
+    "config",
+    "set",
+    "--secret",
+    "confluentcloud:cloudApiSecret",
+    DEFAULT_CREDENTIALS.secret,
+  ]);
 }

@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { nativeProject, type NativeProject } from "../../harness/native-project";
-import { DEFAULT_CREDENTIALS, type EmulatorAdmin } from "confluent-network-link-emulator";
-import { startE2e, FAST_POLL, type E2e } from "./harness";
+import type { EmulatorAdmin } from "confluent-network-link-emulator";
+import { initEmulatorStack, startE2e, type E2e } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -57,17 +57,7 @@ describe("preview refuses an input over the API's limit: TypeScript program (dyn
     project = await openCliProject({
       files: { ...exampleFiles("unidirectional"), "index.ts": tsProgram(1000) },
     });
-    await project.run(["stack", "init", "dev"]);
-    const config = { "confluentcloud:endpoint": e2e.emulator.url, ...FAST_POLL };
-    for (const [key, value] of Object.entries(config)) await project.run(["config", "set", key, value]);
-    await project.run(["config", "set", "confluentcloud:cloudApiKey", DEFAULT_CREDENTIALS.key]);
-    await project.run([
-      "config",
-      "set",
-      "--secret",
-      "confluentcloud:cloudApiSecret",
-      DEFAULT_CREDENTIALS.secret,
-    ]);
+    await initEmulatorStack(project, e2e.emulator.url);
   });
   afterAll(async () => {
     await project?.dispose();

@@ -8,8 +8,7 @@
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { nativeProject, type NativeProject } from "../../harness/native-project";
 import { RETIREMENT_GUIDE_URL } from "../../provider/retirement";
-import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
-import { startE2e, FAST_POLL, type E2e } from "./harness";
+import { initEmulatorStack, startE2e, type E2e } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -29,17 +28,7 @@ describe("the region warning through the CLI, TypeScript program", () => {
   beforeAll(async () => {
     e2e = await startE2e();
     project = await openCliProject({ files: exampleFiles("unidirectional") });
-    await project.run(["stack", "init", "dev"]);
-    const config = { "confluentcloud:endpoint": e2e.emulator.url, ...FAST_POLL };
-    for (const [key, value] of Object.entries(config)) await project.run(["config", "set", key, value]);
-    await project.run(["config", "set", "confluentcloud:cloudApiKey", DEFAULT_CREDENTIALS.key]);
-    await project.run([
-      "config",
-      "set",
-      "--secret",
-      "confluentcloud:cloudApiSecret",
-      DEFAULT_CREDENTIALS.secret,
-    ]);
+    await initEmulatorStack(project, e2e.emulator.url);
   });
   afterAll(async () => {
     await project?.run(["destroy", "--yes"], { allowFailure: true });

@@ -25,7 +25,14 @@ import {
   settingsOf,
 } from "./provider-config";
 import { packageSchema, TOKENS } from "./schema";
-import { markSecret, revealed, secretKeys } from "./secret-values";
+import {
+  derivedSecretKeys,
+  hideSecrets,
+  markSecret,
+  revealed,
+  secretKeys,
+  secretTexts,
+} from "./secret-values";
 import {
   boundInputs,
   explainTimeout,
@@ -52,6 +59,22 @@ const KINDS: Record<string, { kind: AnyKind; noun: "service" | "endpoint" }> = {
 function typeOf(urn: string): string {
   const qualified = urn.split("::")[2] ?? "";
   return qualified.split("$").pop() ?? qualified;
+}
+
+/** What of an operation's inputs is secret: texts to hide from messages, and how to mark outputs. */
+interface Secrets {
+  texts: string[];
+  mark(outputs: Props): Props;
+}
+
+function secretsOf(given: Props): Secrets {
+  const texts = secretTexts(given);
+  const keys = secretKeys(given);
+  return {
+    texts,
+    // The inputs' secret properties, and any output the API built from a secret value.
+    mark: (outputs) => markSecret(outputs, [...keys, ...derivedSecretKeys(outputs, texts)]),
+  };
 }
 
 export class NativeProvider {
@@ -92,7 +115,8 @@ export class NativeProvider {
     return diff;
   }
 
-  private lifecycle(urn: string) {
+  /** The lifecycle of the URN's type; `secrets` are hidden from every message it sends. */
+  private lifecycle(urn: string, secrets: string[] = []) {
     const entry = KINDS[typeOf(urn)];
     if (!entry) throw new Error(`unknown resource type ${typeOf(urn)} (${urn})`);
     const source = configSourceOf(this.settings);
@@ -104,20 +128,28 @@ export class NativeProvider {
         const resolved = resolveConfig(source, process.env, undefined, naming);
         return new NetworkingClient({ ...resolved, userAgent: USER_AGENT });
       },
-      info: (message) => void this.log.info(urn, message),
-      warn: (message) => void this.log.warn(urn, message),
+      info: (message) => void this.log.info(urn, hideSecrets(message, secrets)),
+      warn: (message) => void this.log.warn(urn, hideSecrets(message, secrets)),
     };
     return { lifecycle: new LinkLifecycle(entry.kind, context), ...entry };
   }
 
-  /** Runs an operation; a failure names this instance's settings (a 401's advice among them). */
-  private async named<T>(operation: () => Promise<T>, explain = (message: string) => message): Promise<T> {
+  /**
+   * Runs an operation; a failure names this instance's settings (a 401's advice among them) and shows
+   * none of the `secrets`.
+   */
+  private async named<T>(
+    operation: () => Promise<T>,
+    secrets: string[],
+    explain = (message: string) => message,
+  ): Promise<T> {
     try {
       return await operation();
     } catch (err) {
       if (err instanceof Error) {
         const hint = unauthorizedHint(namingFor(this.identity));
-        const rewrite = (text: string) => explain(text.replace(unauthorizedHint(), hint));
+        const rewrite = (text: string) =>
+          hideSecrets(explain(text.replace(unauthorizedHint(), hint)), secrets);
         err.message = rewrite(err.message);
         // A resource initialization failure also carries its message as its reasons.
         const failed = err as Error & { reasons?: unknown };
@@ -128,15 +160,18 @@ export class NativeProvider {
   }
 
   check(urn: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: ConfigFailure[] }> {
+    const secrets = secretTexts(olds ?? {}, news);
     return this.named(async () => {
-      const { lifecycle } = this.lifecycle(urn);
+      const { lifecycle } = this.lifecycle(urn, secrets);
       const name = urn.split("::").pop() ?? "";
       // The dynamic resources default the display name to the resource name in their constructor.
       const plain = { displayName: name, ...(revealed(news) as Props) };
       const result = await lifecycle.check(revealed(olds ?? {}) as Props, plain);
-      if (result.failures?.length) return { failures: [...result.failures] };
+      if (result.failures?.length) {
+        return { failures: result.failures.map((f) => ({ ...f, reason: hideSecrets(f.reason, secrets) })) };
+      }
       return { inputs: markSecret(result.inputs as unknown as Props, secretKeys(news)) };
-    });
+    }, secrets);
   }
 
   async diff(id: string, urn: string, olds: Props, news: Props): Promise<NativeDiff> {
@@ -148,18 +183,17 @@ export class NativeProvider {
 
   create(urn: string, inputs: Props, timeoutSeconds = 0): Promise<{ id: string; outs: Props }> {
     const plain = revealed(inputs) as Props;
-    const secret = secretKeys(inputs);
-    return this.bounded("create", plain, secret, timeoutSeconds, async (bounded) => {
-      const { lifecycle } = this.lifecycle(urn);
-      const created = await lifecycle.create(bounded as never);
+    return this.bounded("create", inputs, timeoutSeconds, async (bounded, secrets) => {
+      const created = await this.lifecycle(urn, secrets.texts).lifecycle.create(bounded as never);
       const outs = restoredTimeout(created.outs as unknown as Props, "create", plain);
-      return { id: created.id, outs: markSecret(outs, secret) };
+      return { id: created.id, outs: secrets.mark(outs) };
     });
   }
 
   read(id: string, urn: string, props?: Props): Promise<{ id: string; props: Props; inputs?: Props }> {
+    const secrets = secretsOf(props ?? {});
     return this.named(async () => {
-      const { lifecycle, noun } = this.lifecycle(urn);
+      const { lifecycle, noun } = this.lifecycle(urn, secrets.texts);
       if (id.includes("/") || !(props as { environment?: unknown } | undefined)?.environment) {
         // `pulumi import` (or the import option): no properties, so the environment must be in the ID.
         const target = parseImportId(id, noun);
@@ -175,25 +209,23 @@ export class NativeProvider {
       const found = await lifecycle.read(id, revealed(props ?? {}) as never);
       // Gone: an empty ID makes the engine drop the resource from the state.
       if (!found.props) return { id: "", props: {} };
-      return { id, props: markSecret(found.props as unknown as Props, secretKeys(props)) };
-    });
+      return { id, props: secrets.mark(found.props as unknown as Props) };
+    }, secrets.texts);
   }
 
   update(id: string, urn: string, olds: Props, news: Props, timeoutSeconds = 0): Promise<{ outs: Props }> {
     const plain = revealed(news) as Props;
-    return this.bounded("update", plain, secretKeys(news), timeoutSeconds, async (bounded) => {
-      const { lifecycle } = this.lifecycle(urn);
+    return this.bounded("update", news, timeoutSeconds, async (bounded, secrets) => {
+      const { lifecycle } = this.lifecycle(urn, secrets.texts);
       const updated = await lifecycle.update(id, revealed(olds) as never, bounded as never);
       const outs = restoredTimeout(updated.outs as unknown as Props, "update", plain);
-      return { outs: markSecret(outs, secretKeys(news)) };
+      return { outs: secrets.mark(outs) };
     });
   }
 
   delete(id: string, urn: string, props: Props, timeoutSeconds = 0): Promise<void> {
-    const plain = revealed(props) as Props;
-    return this.bounded("delete", plain, [], timeoutSeconds, async (bounded) => {
-      const { lifecycle } = this.lifecycle(urn);
-      await lifecycle.delete(id, bounded as never);
+    return this.bounded("delete", props, timeoutSeconds, async (bounded, secrets) => {
+      await this.lifecycle(urn, secrets.texts).lifecycle.delete(id, bounded as never);
     });
   }
 
@@ -204,24 +236,29 @@ export class NativeProvider {
    */
   private bounded<T>(
     operation: TimedOperation,
-    plain: Props,
-    secret: string[],
+    given: Props,
     timeoutSeconds: number,
-    run: (bounded: Props) => Promise<T>,
+    run: (bounded: Props, secrets: Secrets) => Promise<T>,
   ): Promise<T> {
+    const plain = revealed(given) as Props;
+    const secrets = secretsOf(given);
     const bound = waitBound(operation, plain[timeoutInput(operation)] as number | undefined, timeoutSeconds);
     const explain = (message: string) => explainTimeout(message, operation, bound);
-    return this.named(async () => {
-      try {
-        return await run(boundInputs(plain, operation, bound));
-      } catch (err) {
-        const failed = err as { id?: string; properties?: Props };
-        if (failed.id && failed.properties) {
-          failed.properties = markSecret(restoredTimeout(failed.properties, operation, plain), secret);
+    return this.named(
+      async () => {
+        try {
+          return await run(boundInputs(plain, operation, bound), secrets);
+        } catch (err) {
+          const failed = err as { id?: string; properties?: Props };
+          if (failed.id && failed.properties) {
+            failed.properties = secrets.mark(restoredTimeout(failed.properties, operation, plain));
+          }
+          throw err;
         }
-        throw err;
-      }
-    }, explain);
+      },
+      secrets.texts,
+      explain,
+    );
   }
 
   async construct(

@@ -46,3 +46,41 @@ export function markSecret(outputs: Record<string, unknown>, keys: string[]): Re
   }
   return marked;
 }
+
+/** The text values held inside secrets: what must not be shown in any message. */
+export function secretTexts(...values: unknown[]): string[] {
+  const found = new Set<string>();
+  const collect = (value: unknown, inSecret: boolean): void => {
+    if (isSecret(value)) return collect(value.value, true);
+    if (Array.isArray(value)) return value.forEach((item) => collect(item, inSecret));
+    if (typeof value === "object" && value !== null) {
+      return Object.values(value).forEach((item) => collect(item, inSecret));
+    }
+    if (inSecret && value !== undefined && value !== null && String(value).length > 0)
+      found.add(String(value));
+  };
+  values.forEach((value) => collect(value, false));
+  // Longest first, so that a secret holding another is hidden whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+export const HIDDEN = "[secret]";
+
+/** `text` with every secret text in it replaced by a placeholder. */
+export function hideSecrets(text: string, secrets: string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join(HIDDEN), text);
+}
+
+/**
+ * The top-level output names whose value holds a secret text: outputs the API builds from a secret
+ * input (the CRN in `resourceName` holds the environment and network IDs) are secret too.
+ */
+export function derivedSecretKeys(outputs: Record<string, unknown>, secrets: string[]): string[] {
+  if (secrets.length === 0) return [];
+  return Object.entries(outputs)
+    .filter(([, value]) => {
+      const text = JSON.stringify(revealed(value)) ?? "";
+      return secrets.some((secret) => text.includes(secret));
+    })
+    .map(([key]) => key);
+}

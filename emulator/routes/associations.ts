@@ -34,11 +34,11 @@ export function associationRoutes(app: FastifyInstance, store: Store): void {
         query["status.phase"],
       );
       const { page, metadata } = paginate(request, query, items);
-      const c = ctx(request);
+      const pageContext = ctx(request);
       return listBody(
         "NetworkLinkServiceAssociationList",
         metadata,
-        page.map((v) => renderAssociation(c, v)),
+        page.map((view) => renderAssociation(pageContext, view)),
       );
     },
   });

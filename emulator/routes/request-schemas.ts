@@ -45,7 +45,9 @@ const multi = z
   .optional()
   .transform((raw) => {
     if (raw === undefined) return undefined;
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(",")).filter((v) => v !== "");
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .flatMap((value) => value.split(","))
+      .filter((value) => value !== "");
     return values.length > 0 ? values : undefined;
   });
 
@@ -53,7 +55,7 @@ const pageSize = z
   .string({ error: "page_size must be an integer from 1 to 1000." })
   .regex(/^\d{1,7}$/, { message: "page_size must be an integer from 1 to 1000." })
   .transform(Number)
-  .refine((n) => n >= 1 && n <= 1000, { message: "page_size must be an integer from 1 to 1000." })
+  .refine((size) => size >= 1 && size <= 1000, { message: "page_size must be an integer from 1 to 1000." })
   .optional();
 
 const pageToken = z.string({ error: "page_token takes one value." }).optional();

@@ -14,7 +14,7 @@ export interface ReadStore<Rec, Filters> {
 }
 
 /** The operations of one API kind; the routes of both link kinds are registered against this shape. */
-export interface KindStore<Rec, Create, Update> extends ReadStore<Rec, ListFilters> {
+export interface CollectionStore<Rec, Create, Update> extends ReadStore<Rec, ListFilters> {
   create(input: Create): View<Rec>;
   update(id: string, input: Update): View<Rec>;
   remove(env: string, id: string): void;
@@ -23,8 +23,8 @@ export interface KindStore<Rec, Create, Update> extends ReadStore<Rec, ListFilte
 /** The one store interface: one module per kind, each owning its rules, over one shared state. */
 export interface Store {
   state: StoreState;
-  services: KindStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
-  endpoints: KindStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
+  services: CollectionStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
+  endpoints: CollectionStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
   networks: ReadStore<NetworkRecord, NetworkFilters>;
   associations: AssociationView;
   admin: AdminOperations;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Authenticator } from "../auth";
 import type { Counters, Faults } from "../faults";
 import type { Store } from "../store";
-import type { Delays, NetworkRecord } from "../store/types";
+import type { Delays, NetworkRecord, SeededNetwork } from "../store/types";
 import {
   credentialsBody,
   delaysBody,
@@ -42,7 +42,11 @@ export interface AdminContext {
 export const ADMIN_PREFIX = "/_emulator";
 
 /** A seeded network as the admin API shows it: its seed fields, without the store's clock fields. */
-function adminNetworkView({ createdAt: _created, updatedAt: _updated, ...seeded }: NetworkRecord) {
+function adminNetworkView({
+  createdAt: _created,
+  updatedAt: _updated,
+  ...seeded
+}: NetworkRecord): SeededNetwork {
   return { ...seeded, connection_types: [...seeded.connection_types] };
 }
 

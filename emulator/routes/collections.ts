@@ -1,6 +1,6 @@
 import type { NetworkFilters, Store } from "../store";
 import type { NetworkRecord } from "../store/types";
-import type { CollectionRoutes, ReadRoutes } from "./crud";
+import { collectionRoutes, type ReadRoutes } from "./crud";
 import { renderEndpoint, renderNetwork, renderService } from "./render";
 import {
   createEndpointBody,
@@ -32,9 +32,9 @@ export function networkCollection(store: Store) {
   } satisfies ReadRoutes<NetworkRecord, NetworkFilters>;
 }
 
-/** The two CRUD kinds of the networking API, as data for `registerCrudRoutes`. */
+/** The two CRUD collections of the networking API, as data for `registerCrudRoutes`. */
 export function serviceCollection(store: Store) {
-  return {
+  return collectionRoutes({
     path: "/networking/v1/network-link-services",
     resource: "network link service",
     idPattern: ID.service,
@@ -58,17 +58,11 @@ export function serviceCollection(store: Store) {
       description: spec.description,
       accept: spec.accept,
     }),
-  } satisfies CollectionRoutes<
-    Parameters<typeof renderService>[1]["record"],
-    Parameters<Store["services"]["create"]>[0],
-    Parameters<Store["services"]["update"]>[1],
-    typeof createServiceBody._output,
-    typeof updateServiceBody._output
-  >;
+  });
 }
 
 export function endpointCollection(store: Store) {
-  return {
+  return collectionRoutes({
     path: "/networking/v1/network-link-endpoints",
     resource: "network link endpoint",
     idPattern: ID.endpoint,
@@ -96,11 +90,5 @@ export function endpointCollection(store: Store) {
       display_name: spec.display_name,
       description: spec.description,
     }),
-  } satisfies CollectionRoutes<
-    Parameters<typeof renderEndpoint>[1]["record"],
-    Parameters<Store["endpoints"]["create"]>[0],
-    Parameters<Store["endpoints"]["update"]>[1],
-    typeof createEndpointBody._output,
-    typeof updateEndpointBody._output
-  >;
+  });
 }

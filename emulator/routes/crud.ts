@@ -37,6 +37,17 @@ export interface CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody> e
   toUpdate(body: UpdateBody): Update;
 }
 
+/** A collection's description, its types inferred from its store and bodies (one check for each). */
+export const collectionRoutes = <
+  Rec,
+  Create,
+  Update,
+  CreateBody extends SpecBody,
+  UpdateBody extends SpecBody,
+>(
+  routes: CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+) => routes;
+
 type Removes = Pick<CollectionStore<unknown, unknown, unknown>, "remove">;
 type ListQuery = PageQuery & { environment: string } & Record<string, string[] | undefined>;
 type SpecBody = { id?: unknown; spec: { environment: { id: string } } };

@@ -41,7 +41,8 @@ export interface SeedInput {
   environments: { id: string; networks?: SeedNetwork[] }[];
 }
 
-export interface NetworkRecord {
+/** A network as seeded, every default applied (the admin API shows networks so). */
+export interface SeededNetwork {
   id: string;
   environment: string;
   kafka_clusters: number;
@@ -50,6 +51,9 @@ export interface NetworkRecord {
   region: string;
   connection_types: ConnectionType[];
   cidr?: string;
+}
+
+export interface NetworkRecord extends SeededNetwork {
   createdAt: number;
   updatedAt: number;
 }

@@ -49,7 +49,7 @@ export class AdminOperations {
 
   deleteOutOfBand(id: string): void {
     const record = this.anyRecord(id);
-    if (record.kind === "service") this.state.data.services.delete(id);
+    if (record.type === "service") this.state.data.services.delete(id);
     else this.state.data.endpoints.delete(id);
     this.state.changed();
   }

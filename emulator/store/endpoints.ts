@@ -66,7 +66,7 @@ export class EndpointRules {
     this.checkSlots(input.network.id, service.id, now);
     const readyAt = now + this.state.delays.endpointProvisioningMs;
     const record: EndpointRecord = {
-      kind: "endpoint",
+      type: "endpoint",
       id: this.state.newId("nle-"),
       environment: input.environment,
       network: input.network.id,

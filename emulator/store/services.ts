@@ -88,7 +88,7 @@ export class ServiceRules {
     }
     const now = this.state.now();
     const record: ServiceRecord = {
-      kind: "service",
+      type: "service",
       id: this.state.newId("nls-"),
       environment: input.environment,
       network,

@@ -84,13 +84,16 @@ interface BaseRecord {
   forced?: ForcedPhase;
 }
 
+/** The two objects of the networking API that clients create. */
+export type ObjectType = "service" | "endpoint";
+
 export interface ServiceRecord extends BaseRecord {
-  kind: "service";
+  type: "service";
   accept: { environments: string[]; networks: string[] };
 }
 
 export interface EndpointRecord extends BaseRecord {
-  kind: "endpoint";
+  type: "endpoint";
   service: string;
   serviceEnvironment: string;
   serviceNetwork: string;

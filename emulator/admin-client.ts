@@ -1,3 +1,4 @@
+/** A typed client of the emulator's admin API, for tests, demos and benchmarks. */
 import type { Credential } from "./auth";
 import type { CounterSnapshot, FaultSettings } from "./faults";
 import type { Delays, SeededNetwork, SeedInput } from "./store/types";

@@ -1,3 +1,4 @@
+/** `buildApp`: the networking API and the admin API in one fastify instance, not yet listening. */
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { adminGuard, isAdminRequest } from "./admin-guard";

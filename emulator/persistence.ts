@@ -1,3 +1,7 @@
+/**
+ * Optional JSON persistence: the whole state, rewritten on each change through a temp file that is
+ * fsynced and renamed over the old one, so a crash leaves the old file or the new one, never half.
+ */
 import {
   closeSync,
   existsSync,
@@ -19,11 +23,6 @@ import {
   type ResourceRecord,
   type StoreData,
 } from "./store/types";
-
-/**
- * Optional JSON persistence: the whole state, rewritten on each change through a temp file that is
- * fsynced and renamed over the old one, so a crash leaves the old file or the new one, never half.
- */
 
 const VERSION = 2;
 

@@ -1,3 +1,4 @@
+/** Request schemas (zod) of the admin API. */
 import { z } from "zod";
 import { CLOUDS, CONNECTION_TYPES } from "../store/types";
 import { ID } from "./request-schemas";

@@ -1,3 +1,4 @@
+/** The admin API's routes (`/_emulator/…`), one registrar per resource. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Authenticator } from "../auth";
 import type { Counters, Faults } from "../faults";

@@ -1,3 +1,4 @@
+/** Routes of the network link service associations (list and get, read-only). */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireEnvironmentAccess } from "../auth";
 import type { Store } from "../store";

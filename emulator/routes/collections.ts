@@ -1,3 +1,4 @@
+/** The networking API's collections (services, endpoints, networks) described as data for the registrars. */
 import type { NetworkFilters, Store } from "../store";
 import type { NetworkRecord } from "../store/types";
 import { collectionRoutes, type ReadRoutes } from "./crud";

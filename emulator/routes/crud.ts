@@ -1,3 +1,4 @@
+/** Registrars that turn a collection's description into its routes: list, get, create, update, delete. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { requireEnvironmentAccess } from "../auth";

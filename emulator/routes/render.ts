@@ -1,6 +1,7 @@
+/** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
 import type { EndpointRecord, NetworkRecord, ServiceRecord, View } from "../store/types";
 
-/** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
+/** What a rendering needs from the request: where links point, and the organization in CRNs. */
 export interface RenderContext {
   /** `http://host:port` of the request, so links point back at this emulator. */
   base: string;

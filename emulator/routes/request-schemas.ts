@@ -1,9 +1,9 @@
-import { z } from "zod";
-
 /**
  * Request parts as zod schemas, declared on the routes (fastify runs them through
  * `zodValidatorCompiler`). Unknown fields are refused; read-only fields are ignored.
  */
+import { z } from "zod";
+
 export const ID = {
   // The spec's limit is on the whole ID (references' `id` maxLength 255), the prefix included.
   environment: /^(?=.{1,255}$)env-[a-z0-9]+$/,

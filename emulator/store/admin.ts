@@ -1,3 +1,4 @@
+/** What the admin API may do to the store: seed, reset, network clusters, forced phases, deletes. */
 import { Errors } from "../errors";
 import { applySeed } from "./seed";
 import type { StoreState } from "./state";

@@ -1,3 +1,4 @@
+/** Network link endpoints: list, get, create, update, delete and the rules that bind them. */
 import { Errors } from "../errors";
 import { isAdmitted, PAIR_PHASES } from "./phases";
 import type { Scope } from "./scope";

@@ -1,3 +1,4 @@
+/** Network link services: list, get, create, update, delete and their accept-list rules. */
 import { Errors } from "../errors";
 import { BLOCKING_PHASES, isAdmitted } from "./phases";
 import type { Scope } from "./scope";

@@ -1,3 +1,4 @@
+/** The store's records, seed input, delays and computed status. */
 /** Provisioning timeline, in milliseconds. 0 means the next read already shows the settled phase. */
 export interface Delays {
   serviceProvisioningMs: number;

@@ -1,18 +1,10 @@
+/** A typed client of the emulator's admin API, for tests, demos and benchmarks. */
 import type { Credential } from "./auth";
 import type { CounterSnapshot, FaultSettings } from "./faults";
-import type { Cloud, ConnectionType, Delays, SeedInput } from "./store/types";
+import type { Delays, SeededNetwork, SeedInput } from "./store/types";
 
 /** A seeded network as the admin API shows it. */
-export interface EmulatorNetwork {
-  id: string;
-  environment: string;
-  kafka_clusters: number;
-  display_name: string;
-  cloud: Cloud;
-  region: string;
-  connection_types: ConnectionType[];
-  cidr?: string;
-}
+export type EmulatorNetwork = SeededNetwork;
 
 /** What `GET /_emulator/state` returns; services and endpoints are rendered as the API renders them. */
 export interface EmulatorState {

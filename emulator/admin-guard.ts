@@ -1,3 +1,4 @@
+/** Who may call the admin API: this machine on loopback, or the holder of the admin token. */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { BlockList, isIPv6 } from "node:net";
 import { posix } from "node:path";

@@ -1,3 +1,4 @@
+/** `buildApp`: the networking API and the admin API in one fastify instance, not yet listening. */
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { adminGuard, isAdminRequest } from "./admin-guard";
@@ -9,10 +10,10 @@ import { ResponseChecker } from "./response-check";
 import { adminRoutes } from "./routes/admin";
 import { associationRoutes } from "./routes/associations";
 import { registerCrudRoutes, registerReadRoutes } from "./routes/crud";
-import { endpointKind, networkKind, serviceKind } from "./routes/kinds";
+import { endpointCollection, networkCollection, serviceCollection } from "./routes/collections";
 import { baseUrl } from "./routes/pagination";
 import { zodValidatorCompiler } from "./routes/zod-validation";
-import { createStore } from "./store";
+import { createStore, type Store } from "./store";
 import { DEFAULT_SEED } from "./store/seed";
 import { DEFAULT_DELAYS, type Delays, type SeedInput } from "./store/types";
 
@@ -74,8 +75,17 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError
   return reply.code(error.status).header("x-request-id", request.id).send(error.toBody());
 }
 
-/** The networking API plus the admin API, ready for `inject()` or `listen()`. */
-export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
+/** The state behind both APIs, and the server's clock. */
+interface Parts {
+  store: Store;
+  faults: Faults;
+  counters: Counters;
+  auth: Authenticator;
+  delays: Delays;
+  now: () => number;
+}
+
+function createParts(options: EmulatorOptions): Parts {
   const delays: Delays = { ...DEFAULT_DELAYS, ...options.delays };
   const persistFile = options.persistFile;
   const faults = new Faults(options.rateLimit);
@@ -93,9 +103,11 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   );
   const counters = new Counters();
   const auth = new Authenticator(options.credentials ?? [DEFAULT_CREDENTIALS]);
-  const checker = options.checkResponses === false ? undefined : new ResponseChecker();
-  const guardAdmin = adminGuard(options.adminToken);
+  return { store, faults, counters, auth, delays, now };
+}
 
+/** The fastify instance with its limits, body parser, validator and request fields. */
+function createFastify(options: EmulatorOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? { level: "info", stream: process.stderr } : false,
     genReqId: () => randomUUID(),
@@ -110,8 +122,15 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.decorateRequest("principal", undefined);
   app.decorateRequest("faulted", false);
+  return app;
+}
 
-  app.addHook("onRequest", async (request, reply) => {
+/**
+ * Every request, first: the admin guard for the admin API; for the networking API the counters,
+ * then (for faulted requests) connection resets, rate limit, latency and injected errors around auth.
+ */
+function requestGate({ faults, counters, auth }: Parts, guardAdmin: (request: FastifyRequest) => void) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     reply.header("x-request-id", request.id);
     if (isAdminRequest(request)) {
       guardAdmin(request);
@@ -135,14 +154,20 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     const injected = faults.injectedError(request.method);
     if (injected !== undefined) throw Errors.injected(injected);
-  });
+  };
+}
 
-  // Before any route: every route with declared response schemas gets its check bound to it.
-  if (checker) app.addHook("onRoute", (route) => checker.attach(route));
-
-  // Rate-limit headers belong to successes and 429s only. Date is the answer's own time, to the
-  // second, as the API's servers send it (Node's is cached for up to a second).
-  app.addHook("onSend", (_request, reply, payload, done) => {
+/**
+ * Rate-limit headers belong to successes and 429s only. Date is the answer's own time, to the
+ * second, as the API's servers send it (Node's is cached for up to a second).
+ */
+function answerHeaders(now: () => number) {
+  return (
+    _request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: null, payload: unknown) => void,
+  ) => {
     reply.header("date", new Date(now()).toUTCString());
     if (reply.statusCode >= 300 && reply.statusCode !== 429) {
       reply.removeHeader("x-ratelimit-limit");
@@ -150,8 +175,11 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
       reply.removeHeader("x-ratelimit-reset");
     }
     done(null, payload);
-  });
+  };
+}
 
+/** One envelope for every error: the API's own, a framework 4xx, a logged 500, an unknown route. */
+function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) return sendError(request, reply, error);
     const status = (error as { statusCode?: number }).statusCode;
@@ -173,12 +201,37 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
       Errors.not_found(`No route for ${request.method} ${request.url.split("?")[0].slice(0, 200)}.`),
     ),
   );
+}
 
+/** The networking API: services and endpoints (five operations each), networks and associations (read). */
+function registerApiRoutes(app: FastifyInstance, { store, faults }: Parts): void {
   const org = () => store.state.data.organizationId;
-  registerCrudRoutes(app, faults, org, serviceKind(store));
-  registerCrudRoutes(app, faults, org, endpointKind(store));
-  registerReadRoutes(app, org, networkKind(store));
+  registerCrudRoutes(app, faults, org, serviceCollection(store));
+  registerCrudRoutes(app, faults, org, endpointCollection(store));
+  registerReadRoutes(app, org, networkCollection(store));
   associationRoutes(app, store);
-  adminRoutes(app, { store, faults, counters, auth, initialDelays: { ...delays }, startedAt: Date.now() });
+}
+
+/** The networking API plus the admin API, ready for `inject()` or `listen()`. */
+export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
+  const parts = createParts(options);
+  const checker = options.checkResponses === false ? undefined : new ResponseChecker();
+  const guardAdmin = adminGuard(options.adminToken);
+  const app = createFastify(options);
+  app.addHook("onRequest", requestGate(parts, guardAdmin));
+  // Before any route: every route with declared response schemas gets its check bound to it.
+  if (checker) app.addHook("onRoute", (route) => checker.attach(route));
+  app.addHook("onSend", answerHeaders(parts.now));
+  installErrorHandlers(app);
+  registerApiRoutes(app, parts);
+  const { store, faults, counters, auth } = parts;
+  adminRoutes(app, {
+    store,
+    faults,
+    counters,
+    auth,
+    initialDelays: { ...parts.delays },
+    startedAt: Date.now(),
+  });
   return app;
 }

@@ -1,3 +1,4 @@
+/** Authentication of the networking API: API keys and bearer tokens, each optionally limited to environments. */
 import { timingSafeEqual } from "node:crypto";
 import { Errors } from "./errors";
 

@@ -1,3 +1,4 @@
+/** The API's errors: one class rendering the Confluent error envelope, one factory method per code. */
 import { randomUUID } from "node:crypto";
 
 /** Where in the request an error comes from: a JSON pointer into the body or a query parameter. */

@@ -1,3 +1,7 @@
+/**
+ * Optional JSON persistence: the whole state, rewritten on each change through a temp file that is
+ * fsynced and renamed over the old one, so a crash leaves the old file or the new one, never half.
+ */
 import {
   closeSync,
   existsSync,
@@ -12,12 +16,13 @@ import {
 import path from "node:path";
 import { z } from "zod";
 import { NETWORK_DEFAULTS } from "./store/seed";
-import { CLOUDS, CONNECTION_TYPES, type NetworkRecord, type StoreData } from "./store/types";
-
-/**
- * Optional JSON persistence: the whole state, rewritten on each change through a temp file that is
- * fsynced and renamed over the old one, so a crash leaves the old file or the new one, never half.
- */
+import {
+  CLOUDS,
+  CONNECTION_TYPES,
+  type NetworkRecord,
+  type ResourceRecord,
+  type StoreData,
+} from "./store/types";
 
 const VERSION = 2;
 
@@ -38,22 +43,28 @@ const base = {
   goneAt: ms.optional(),
   forced: forced.optional(),
 };
-const service = z.object({
-  ...base,
-  kind: z.literal("service"),
-  accept: z.object({ environments: z.array(text), networks: z.array(text) }),
-});
-const endpoint = z.object({
-  ...base,
-  kind: z.literal("endpoint"),
-  service: text,
-  serviceEnvironment: text,
-  serviceNetwork: text,
-  acceptedAt: ms.optional(),
-  expiresAt: ms.optional(),
-  disconnectingAt: ms.optional(),
-  disconnectedAt: ms.optional(),
-});
+// The file names a record's object type `kind` (its format since version 1); the store calls it `type`.
+const service = z
+  .object({
+    ...base,
+    kind: z.literal("service"),
+    accept: z.object({ environments: z.array(text), networks: z.array(text) }),
+  })
+  .transform(({ kind, ...record }) => ({ type: kind, ...record }));
+const endpoint = z
+  .object({
+    ...base,
+    kind: z.literal("endpoint"),
+    service: text,
+    serviceEnvironment: text,
+    serviceNetwork: text,
+    acceptedAt: ms.optional(),
+    expiresAt: ms.optional(),
+    disconnectingAt: ms.optional(),
+    disconnectedAt: ms.optional(),
+  })
+  .transform(({ kind, ...record }) => ({ type: kind, ...record }));
+const fileRecord = <R extends ResourceRecord>({ type, ...record }: R) => ({ kind: type, ...record });
 /** Cloud, region, connection types, name and times came later: files without them load with the defaults. */
 const network = z.object({
   id: text,
@@ -140,8 +151,8 @@ export function saveState(file: string, data: StoreData): void {
       organizationId: data.organizationId,
       environments: [...data.environments],
       networks: [...data.networks.values()],
-      services: [...data.services.values()],
-      endpoints: [...data.endpoints.values()],
+      services: [...data.services.values()].map(fileRecord),
+      endpoints: [...data.endpoints.values()].map(fileRecord),
       sequence: data.sequence,
     },
   });

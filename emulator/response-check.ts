@@ -1,3 +1,4 @@
+/** Checks every response body against its route's declared schema before it is sent. */
 import Ajv, { type ValidateFunction } from "ajv";
 import type { FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import { Errors } from "./errors";

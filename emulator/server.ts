@@ -1,3 +1,4 @@
+/** `startEmulator`: builds the app and listens; what tests and the CLI start. */
 import type { AddressInfo } from "node:net";
 import { buildApp, type EmulatorOptions } from "./app";
 

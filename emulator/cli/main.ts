@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/** The `confluent-network-emulator` command: starts the emulator from flags and environment variables. */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { startEmulator } from "../server";
 import { readSettings, USAGE, type CliSettings } from "./settings";

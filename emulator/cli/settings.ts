@@ -1,3 +1,4 @@
+/** The CLI's settings: flags and `CONFLUENT_EMULATOR_*` variables, validated into emulator options. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_CREDENTIALS, type EmulatorOptions } from "../app";
@@ -64,7 +65,7 @@ function number(name: string, value: string | undefined): number | undefined {
 }
 
 /** `KEY:SECRET[@env-a,env-b]` or `TOKEN[@env-a]`: the part after the last `@` lists environments. */
-function credential(text: string, kind: "key" | "token", source: string): Credential {
+function credential(text: string, scheme: "key" | "token", source: string): Credential {
   const at = text.lastIndexOf("@");
   const scoped = at > 0 && /^env-[a-z0-9,-]+$/.test(text.slice(at + 1));
   const body = scoped ? text.slice(0, at) : text;
@@ -76,12 +77,13 @@ function credential(text: string, kind: "key" | "token", source: string): Creden
     : undefined;
   const colon = body.indexOf(":");
   const candidate =
-    kind === "key"
+    scheme === "key"
       ? { key: body.slice(0, colon), secret: colon > 0 ? body.slice(colon + 1) : "", environments }
       : { token: body, environments };
   const parsed = credentialSchema.safeParse(JSON.parse(JSON.stringify(candidate)));
-  if (!parsed.success || colon === 0 || (kind === "key" && colon < 0)) {
-    const form = kind === "key" ? "KEY:SECRET[@env-a,env-b]" : "TOKEN[@env-a,env-b] (at least 8 characters)";
+  if (!parsed.success || colon === 0 || (scheme === "key" && colon < 0)) {
+    const form =
+      scheme === "key" ? "KEY:SECRET[@env-a,env-b]" : "TOKEN[@env-a,env-b] (at least 8 characters)";
     throw new Error(`${source}: '${body.slice(0, 12)}…' is not of the form ${form}`);
   }
   return parsed.data;
@@ -138,8 +140,8 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       key: get("api-key") ?? DEFAULT_CREDENTIALS.key,
       secret: get("api-secret") ?? DEFAULT_CREDENTIALS.secret,
     },
-    ...keys.map((k) => credential(k, "key", "--key")),
-    ...tokens.map((t) => credential(t, "token", "--token")),
+    ...keys.map((key) => credential(key, "key", "--key")),
+    ...tokens.map((token) => credential(token, "token", "--token")),
   ];
   const rate = number("rate-limit", get("rate-limit"));
   const seed = get("seed");

@@ -1,3 +1,4 @@
+/** Request schemas (zod) of the admin API. */
 import { z } from "zod";
 import { CLOUDS, CONNECTION_TYPES } from "../store/types";
 import { ID } from "./request-schemas";
@@ -112,12 +113,13 @@ export const delaysBody = z.strictObject({
 });
 
 export const networkParams = z.object({
-  id: z
-    .string()
-    .regex(ID.network, { error: (i) => `'${String(i.input).slice(0, 80)}' is not a valid network ID.` }),
+  id: z.string().regex(ID.network, {
+    error: (issue) => `'${String(issue.input).slice(0, 80)}' is not a valid network ID.`,
+  }),
 });
 export const resourceParams = z.object({
   id: z.string().regex(/^(nls|nle)-[a-z0-9]{1,250}$/, {
-    error: (i) => `'${String(i.input).slice(0, 80)}' is not a valid network link service or endpoint ID.`,
+    error: (issue) =>
+      `'${String(issue.input).slice(0, 80)}' is not a valid network link service or endpoint ID.`,
   }),
 });

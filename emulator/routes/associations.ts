@@ -1,3 +1,4 @@
+/** Routes of the network link service associations (list and get, read-only). */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireEnvironmentAccess } from "../auth";
 import type { Store } from "../store";
@@ -34,11 +35,11 @@ export function associationRoutes(app: FastifyInstance, store: Store): void {
         query["status.phase"],
       );
       const { page, metadata } = paginate(request, query, items);
-      const c = ctx(request);
+      const pageContext = ctx(request);
       return listBody(
         "NetworkLinkServiceAssociationList",
         metadata,
-        page.map((v) => renderAssociation(c, v)),
+        page.map((view) => renderAssociation(pageContext, view)),
       );
     },
   });

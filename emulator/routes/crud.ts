@@ -1,22 +1,24 @@
+/** Registrars that turn a collection's description into its routes: list, get, create, update, delete. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { requireEnvironmentAccess } from "../auth";
 import { Errors } from "../errors";
 import type { CreateFault, Faults } from "../faults";
-import type { KindStore, ListFilters, ReadStore } from "../store";
+import type { CollectionStore, ListFilters, ReadStore } from "../store";
 import type { View } from "../store/types";
 import { listBody, paginate, renderContext, type PageQuery } from "./pagination";
 import type { RenderContext } from "./render";
 import { environmentQuery, idParams, listQuery, noQuery, optionalEnvironmentQuery } from "./request-schemas";
 import { listSchema, responses } from "./response-schemas";
 
-/** A readable kind of the API, described by data; `registerReadRoutes` turns it into list and get. */
+/** A readable collection of the API, described by data; `registerReadRoutes` turns it into list and get. */
 export interface ReadRoutes<Rec, Filters> {
   path: string;
   /** "network link service": used in error texts. */
   resource: string;
   idPattern: RegExp;
-  kind: string;
+  /** The API's `kind` of one item ("NetworkLinkService"); its list's is this plus "List". */
+  apiKind: string;
   /** Multi-value list filters (query name → store filter). */
   filters: Record<string, keyof Filters>;
   store: ReadStore<Rec, Filters>;
@@ -24,18 +26,30 @@ export interface ReadRoutes<Rec, Filters> {
   schema: Record<string, unknown>;
 }
 
-/** A kind with all five operations; `registerCrudRoutes` turns it into its routes. */
-export interface KindRoutes<Rec, Create, Update, CreateBody, UpdateBody> extends ReadRoutes<
+/** A collection with all five operations; `registerCrudRoutes` turns it into its routes. */
+export interface CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody> extends ReadRoutes<
   Rec,
   ListFilters
 > {
-  store: KindStore<Rec, Create, Update>;
+  store: CollectionStore<Rec, Create, Update>;
   createBody: z.ZodType<CreateBody>;
   updateBody: z.ZodType<UpdateBody>;
   toCreate(body: CreateBody): Create;
   toUpdate(body: UpdateBody): Update;
 }
 
+/** A collection's description, its types inferred from its store and bodies (one check for each). */
+export const collectionRoutes = <
+  Rec,
+  Create,
+  Update,
+  CreateBody extends SpecBody,
+  UpdateBody extends SpecBody,
+>(
+  routes: CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+) => routes;
+
+type Removes = Pick<CollectionStore<unknown, unknown, unknown>, "remove">;
 type ListQuery = PageQuery & { environment: string } & Record<string, string[] | undefined>;
 type SpecBody = { id?: unknown; spec: { environment: { id: string } } };
 
@@ -107,98 +121,117 @@ function createdSince<Rec>(view: View<Rec>, since: number): boolean {
   return (view.record as { createdAt: number }).createdAt > since;
 }
 
-/** GET list and GET by ID, with the environment access check and declared schemas. */
-export function registerReadRoutes<Rec, Filters>(
+type Context = (request: FastifyRequest) => RenderContext;
+
+/** GET list: the spec's filters, then the listLagMs fault, then one page. */
+function registerList<Rec, Filters>(
   app: FastifyInstance,
-  org: () => string,
-  k: ReadRoutes<Rec, Filters>,
+  context: Context,
+  collection: ReadRoutes<Rec, Filters>,
   faults?: Faults,
 ): void {
-  const ctx = (request: FastifyRequest) => renderContext(request, org());
-  const preHandler = environmentAccess;
-
-  app.get(k.path, {
+  const listKind = `${collection.apiKind}List`;
+  app.get(collection.path, {
     schema: {
-      querystring: listQuery(`${k.resource}s`, Object.keys(k.filters)),
-      response: responses({ 200: listSchema(`${k.kind}List`, k.schema) }),
+      querystring: listQuery(`${collection.resource}s`, Object.keys(collection.filters)),
+      response: responses({ 200: listSchema(listKind, collection.schema) }),
     },
-    preHandler,
+    preHandler: environmentAccess,
     handler: async (request) => {
       const query = request.query as ListQuery;
       const filters: Partial<Record<keyof Filters, string[]>> = {};
-      for (const [name, key] of Object.entries(k.filters) as [string, keyof Filters][]) {
+      for (const [name, key] of Object.entries(collection.filters) as [string, keyof Filters][]) {
         filters[key] = query[name];
       }
-      let listed = k.store.list(query.environment, filters as Filters);
+      let listed = collection.store.list(query.environment, filters as Filters);
       // The listLagMs fault: what was created a moment ago is not listed yet.
       const lag = faults && request.faulted ? faults.listLagMs : 0;
       if (faults && lag > 0)
-        listed = listed.filter((v) => !createdSince(v, Date.now() + faults.clockSkewMs - lag));
+        listed = listed.filter((view) => !createdSince(view, Date.now() + faults.clockSkewMs - lag));
       const { page, metadata } = paginate(request, query, listed);
-      const c = ctx(request);
+      const pageContext = context(request);
       return listBody(
-        `${k.kind}List`,
+        listKind,
         metadata,
-        page.map((v) => k.render(c, v)),
+        page.map((view) => collection.render(pageContext, view)),
       );
-    },
-  });
-
-  app.get(`${k.path}/:id`, {
-    schema: {
-      params: idParams(k.idPattern, k.resource),
-      querystring: environmentQuery(k.resource),
-      response: responses({ 200: k.schema }),
-    },
-    preHandler,
-    handler: async (request) => {
-      const { id } = request.params as { id: string };
-      return k.render(ctx(request), k.store.get((request.query as { environment: string }).environment, id));
     },
   });
 }
 
-export function registerCrudRoutes<
-  Rec,
-  Create,
-  Update,
-  CreateBody extends SpecBody,
-  UpdateBody extends SpecBody,
->(
+/** GET by ID. */
+function registerGet<Rec, Filters>(
   app: FastifyInstance,
-  faults: Faults,
-  org: () => string,
-  k: KindRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+  context: Context,
+  collection: ReadRoutes<Rec, Filters>,
 ): void {
-  const ctx = (request: FastifyRequest) => renderContext(request, org());
-  const params = idParams(k.idPattern, k.resource);
-  const item = `${k.path}/:id`;
-  const preHandler = environmentAccess;
+  app.get(`${collection.path}/:id`, {
+    schema: {
+      params: idParams(collection.idPattern, collection.resource),
+      querystring: environmentQuery(collection.resource),
+      response: responses({ 200: collection.schema }),
+    },
+    preHandler: environmentAccess,
+    handler: async (request) => {
+      const { id } = request.params as { id: string };
+      const { environment } = request.query as { environment: string };
+      return collection.render(context(request), collection.store.get(environment, id));
+    },
+  });
+}
 
-  registerReadRoutes(app, org, k, faults);
+/** GET list and GET by ID, with the environment access check and declared schemas. */
+export function registerReadRoutes<Rec, Filters>(
+  app: FastifyInstance,
+  org: () => string,
+  collection: ReadRoutes<Rec, Filters>,
+  faults?: Faults,
+): void {
+  const context = (request: FastifyRequest) => renderContext(request, org());
+  registerList(app, context, collection, faults);
+  registerGet(app, context, collection);
+}
 
-  app.post(k.path, {
-    schema: { querystring: noQuery(k.resource), body: k.createBody, response: responses({ 202: k.schema }) },
-    preHandler,
+/** POST: 202 with a Location, then the create faults (see `createAnswerHook`). */
+function registerCreate<Rec, Create, Update, CreateBody extends SpecBody, UpdateBody extends SpecBody>(
+  app: FastifyInstance,
+  context: Context,
+  collection: CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+  faults: Faults,
+): void {
+  app.post(collection.path, {
+    schema: {
+      querystring: noQuery(collection.resource),
+      body: collection.createBody,
+      response: responses({ 202: collection.schema }),
+    },
+    preHandler: environmentAccess,
     onSend: createAnswerHook(faults),
     handler: async (request, reply) => {
-      let view = k.store.create(k.toCreate(request.body as CreateBody));
+      let view = collection.store.create(collection.toCreate(request.body as CreateBody));
       const fault = request.faulted ? faults.takeCreateFault() : undefined;
       (request as FastifyRequest & { createFault?: CreateFault }).createFault = fault;
       if (fault?.phase) view = forcePhase(view, fault.phase);
-      const body = k.render(ctx(request), view);
+      const body = collection.render(context(request), view);
       return reply.code(202).header("location", body.metadata.self).send(body);
     },
   });
+}
 
-  app.patch(item, {
+/** PATCH by ID. */
+function registerUpdate<Rec, Create, Update, CreateBody extends SpecBody, UpdateBody extends SpecBody>(
+  app: FastifyInstance,
+  context: Context,
+  collection: CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+): void {
+  app.patch(`${collection.path}/:id`, {
     schema: {
-      params,
-      querystring: optionalEnvironmentQuery(k.resource),
-      body: k.updateBody,
-      response: responses({ 200: k.schema }),
+      params: idParams(collection.idPattern, collection.resource),
+      querystring: optionalEnvironmentQuery(collection.resource),
+      body: collection.updateBody,
+      response: responses({ 200: collection.schema }),
     },
-    preHandler,
+    preHandler: environmentAccess,
     handler: async (request) => {
       const { id } = request.params as { id: string };
       const body = request.body as UpdateBody;
@@ -211,17 +244,47 @@ export function registerCrudRoutes<
           },
         );
       }
-      return k.render(ctx(request), k.store.update(id, k.toUpdate(body)));
+      return collection.render(context(request), collection.store.update(id, collection.toUpdate(body)));
     },
   });
+}
 
-  app.delete(item, {
-    schema: { params, querystring: environmentQuery(k.resource), response: responses({ 204: null }) },
-    preHandler,
+/** DELETE by ID: 204, no body. */
+function registerDelete(
+  app: FastifyInstance,
+  collection: ReadRoutes<unknown, ListFilters> & { store: Removes },
+): void {
+  app.delete(`${collection.path}/:id`, {
+    schema: {
+      params: idParams(collection.idPattern, collection.resource),
+      querystring: environmentQuery(collection.resource),
+      response: responses({ 204: null }),
+    },
+    preHandler: environmentAccess,
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      k.store.remove((request.query as { environment: string }).environment, id);
+      collection.store.remove((request.query as { environment: string }).environment, id);
       return reply.code(204).send();
     },
   });
+}
+
+/** The five operations of a collection: list, get, create, update, delete. */
+export function registerCrudRoutes<
+  Rec,
+  Create,
+  Update,
+  CreateBody extends SpecBody,
+  UpdateBody extends SpecBody,
+>(
+  app: FastifyInstance,
+  faults: Faults,
+  org: () => string,
+  collection: CollectionRoutes<Rec, Create, Update, CreateBody, UpdateBody>,
+): void {
+  const context = (request: FastifyRequest) => renderContext(request, org());
+  registerReadRoutes(app, org, collection, faults);
+  registerCreate(app, context, collection, faults);
+  registerUpdate(app, context, collection);
+  registerDelete(app, collection);
 }

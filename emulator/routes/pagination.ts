@@ -1,3 +1,4 @@
+/** Page tokens, list metadata and links built from the request's own host. */
 import type { FastifyRequest } from "fastify";
 import { Errors } from "../errors";
 import type { RenderContext } from "./render";

@@ -1,6 +1,7 @@
+/** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
 import type { EndpointRecord, NetworkRecord, ServiceRecord, View } from "../store/types";
 
-/** Turns store records into wire bodies shaped like the Terraform provider's recorded fixtures. */
+/** What a rendering needs from the request: where links point, and the organization in CRNs. */
 export interface RenderContext {
   /** `http://host:port` of the request, so links point back at this emulator. */
   base: string;
@@ -63,103 +64,116 @@ function metadata(
 /** The real API answers an emptied accept list with `null` (recorded updated_nls.json), not `[]`. */
 const listOrNull = (list: string[]) => (list.length > 0 ? [...list] : null);
 
-export function renderService(ctx: RenderContext, { record: s, status }: View<ServiceRecord>) {
+export function renderService(ctx: RenderContext, { record: service, status }: View<ServiceRecord>) {
   return {
     api_version: "networking/v1",
     kind: "NetworkLinkService",
-    id: s.id,
+    id: service.id,
     metadata: metadata(
       ctx,
-      `network-link-services/${s.id}?environment=${s.environment}`,
-      crn(ctx, s.environment, `network=${s.network}`, `network-link-service=${s.id}`),
-      s,
+      `network-link-services/${service.id}?environment=${service.environment}`,
+      crn(ctx, service.environment, `network=${service.network}`, `network-link-service=${service.id}`),
+      service,
     ),
     spec: {
-      display_name: s.display_name,
-      description: s.description,
-      accept: { environments: listOrNull(s.accept.environments), networks: listOrNull(s.accept.networks) },
-      environment: envRef(ctx, s.environment),
-      network: networkRef(ctx, s.environment, s.network),
+      display_name: service.display_name,
+      description: service.description,
+      accept: {
+        environments: listOrNull(service.accept.environments),
+        networks: listOrNull(service.accept.networks),
+      },
+      environment: envRef(ctx, service.environment),
+      network: networkRef(ctx, service.environment, service.network),
     },
     status,
   };
 }
 
-export function renderEndpoint(ctx: RenderContext, { record: e, status }: View<EndpointRecord>) {
+export function renderEndpoint(ctx: RenderContext, { record: endpoint, status }: View<EndpointRecord>) {
   return {
     api_version: "networking/v1",
     kind: "NetworkLinkEndpoint",
-    id: e.id,
+    id: endpoint.id,
     metadata: metadata(
       ctx,
-      `network-link-endpoints/${e.id}?environment=${e.environment}`,
-      crn(ctx, e.environment, `network=${e.network}`, `network-link-endpoint=${e.id}`),
-      e,
+      `network-link-endpoints/${endpoint.id}?environment=${endpoint.environment}`,
+      crn(ctx, endpoint.environment, `network=${endpoint.network}`, `network-link-endpoint=${endpoint.id}`),
+      endpoint,
     ),
     spec: {
-      display_name: e.display_name,
-      description: e.description,
-      environment: envRef(ctx, e.environment),
-      network: networkRef(ctx, e.environment, e.network),
-      network_link_service: serviceRef(ctx, e.serviceEnvironment, e.serviceNetwork, e.service),
+      display_name: endpoint.display_name,
+      description: endpoint.description,
+      environment: envRef(ctx, endpoint.environment),
+      network: networkRef(ctx, endpoint.environment, endpoint.network),
+      network_link_service: serviceRef(
+        ctx,
+        endpoint.serviceEnvironment,
+        endpoint.serviceNetwork,
+        endpoint.service,
+      ),
     },
     status,
   };
 }
 
-export function renderAssociation(ctx: RenderContext, { record: e, status }: View<EndpointRecord>) {
-  const query = `environment=${e.serviceEnvironment}&spec.network_link_service=${e.service}`;
+export function renderAssociation(ctx: RenderContext, { record: endpoint, status }: View<EndpointRecord>) {
+  const query = `environment=${endpoint.serviceEnvironment}&spec.network_link_service=${endpoint.service}`;
   return {
     api_version: "networking/v1",
     kind: "NetworkLinkServiceAssociation",
-    id: e.id,
+    id: endpoint.id,
     metadata: metadata(
       ctx,
-      `network-link-service-associations/${e.id}?${query}`,
+      `network-link-service-associations/${endpoint.id}?${query}`,
       crn(
         ctx,
-        e.serviceEnvironment,
-        `network=${e.serviceNetwork}`,
-        `network-link-service=${e.service}`,
-        `network-link-endpoint=${e.id}`,
+        endpoint.serviceEnvironment,
+        `network=${endpoint.serviceNetwork}`,
+        `network-link-service=${endpoint.service}`,
+        `network-link-endpoint=${endpoint.id}`,
       ),
-      e,
+      endpoint,
     ),
     spec: {
-      display_name: e.display_name,
-      description: e.description,
-      network_link_endpoint: e.id,
-      network_link_service: serviceRef(ctx, e.serviceEnvironment, e.serviceNetwork, e.service),
-      environment: envRef(ctx, e.environment),
+      display_name: endpoint.display_name,
+      description: endpoint.description,
+      network_link_endpoint: endpoint.id,
+      network_link_service: serviceRef(
+        ctx,
+        endpoint.serviceEnvironment,
+        endpoint.serviceNetwork,
+        endpoint.service,
+      ),
+      environment: envRef(ctx, endpoint.environment),
     },
     status,
   };
 }
 
 /** A network is always READY; it supports and uses the connection types it was seeded with. */
-export function renderNetwork(ctx: RenderContext, { record: n, status }: View<NetworkRecord>) {
+export function renderNetwork(ctx: RenderContext, { record: network, status }: View<NetworkRecord>) {
   return {
     api_version: "networking/v1",
     kind: "Network",
-    id: n.id,
+    id: network.id,
     metadata: metadata(
       ctx,
-      `networks/${n.id}?environment=${n.environment}`,
-      crn(ctx, n.environment, `network=${n.id}`),
-      n,
+      `networks/${network.id}?environment=${network.environment}`,
+      crn(ctx, network.environment, `network=${network.id}`),
+      network,
     ),
     spec: {
-      display_name: n.display_name,
-      cloud: n.cloud,
-      region: n.region,
-      connection_types: [...n.connection_types],
-      ...(n.cidr === undefined ? {} : { cidr: n.cidr }),
-      environment: envRef(ctx, n.environment),
+      display_name: network.display_name,
+      cloud: network.cloud,
+      region: network.region,
+      connection_types: [...network.connection_types],
+      ...(network.cidr === undefined ? {} : { cidr: network.cidr }),
+      environment: envRef(ctx, network.environment),
     },
     status: {
       phase: status.phase,
-      supported_connection_types: [...n.connection_types],
-      active_connection_types: [...n.connection_types],
+      supported_connection_types: [...network.connection_types],
+      active_connection_types: [...network.connection_types],
     },
   };
 }

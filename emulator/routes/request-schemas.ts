@@ -1,9 +1,9 @@
-import { z } from "zod";
-
 /**
  * Request parts as zod schemas, declared on the routes (fastify runs them through
  * `zodValidatorCompiler`). Unknown fields are refused; read-only fields are ignored.
  */
+import { z } from "zod";
+
 export const ID = {
   // The spec's limit is on the whole ID (references' `id` maxLength 255), the prefix included.
   environment: /^(?=.{1,255}$)env-[a-z0-9]+$/,
@@ -45,7 +45,9 @@ const multi = z
   .optional()
   .transform((raw) => {
     if (raw === undefined) return undefined;
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(",")).filter((v) => v !== "");
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .flatMap((value) => value.split(","))
+      .filter((value) => value !== "");
     return values.length > 0 ? values : undefined;
   });
 
@@ -53,7 +55,7 @@ const pageSize = z
   .string({ error: "page_size must be an integer from 1 to 1000." })
   .regex(/^\d{1,7}$/, { message: "page_size must be an integer from 1 to 1000." })
   .transform(Number)
-  .refine((n) => n >= 1 && n <= 1000, { message: "page_size must be an integer from 1 to 1000." })
+  .refine((size) => size >= 1 && size <= 1000, { message: "page_size must be an integer from 1 to 1000." })
   .optional();
 
 const pageToken = z.string({ error: "page_token takes one value." }).optional();

@@ -1,3 +1,4 @@
+/** Fastify's validator for the zod request schemas, failing with the API's error envelope. */
 import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
 import { ApiError, Errors } from "../errors";

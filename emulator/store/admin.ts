@@ -1,3 +1,4 @@
+/** What the admin API may do to the store: seed, reset, network clusters, forced phases, deletes. */
 import { Errors } from "../errors";
 import { applySeed } from "./seed";
 import type { StoreState } from "./state";
@@ -49,7 +50,7 @@ export class AdminOperations {
 
   deleteOutOfBand(id: string): void {
     const record = this.anyRecord(id);
-    if (record.kind === "service") this.state.data.services.delete(id);
+    if (record.type === "service") this.state.data.services.delete(id);
     else this.state.data.endpoints.delete(id);
     this.state.changed();
   }

@@ -1,3 +1,4 @@
+/** The associations: a service owner's read of the endpoints attached to its service. */
 import { Errors } from "../errors";
 import type { ServiceRules } from "./services";
 import { byCreation, matches, type StoreState } from "./state";

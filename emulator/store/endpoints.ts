@@ -1,3 +1,4 @@
+/** Network link endpoints: list, get, create, update, delete and the rules that bind them. */
 import { Errors } from "../errors";
 import { isAdmitted, PAIR_PHASES } from "./phases";
 import type { Scope } from "./scope";
@@ -66,7 +67,7 @@ export class EndpointRules {
     this.checkSlots(input.network.id, service.id, now);
     const readyAt = now + this.state.delays.endpointProvisioningMs;
     const record: EndpointRecord = {
-      kind: "endpoint",
+      type: "endpoint",
       id: this.state.newId("nle-"),
       environment: input.environment,
       network: input.network.id,

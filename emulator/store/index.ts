@@ -1,3 +1,4 @@
+/** The `Store` interface and `createStore`, composing one module per collection over one state. */
 import { AdminOperations } from "./admin";
 import { AssociationView } from "./associations";
 import { EndpointRules, type CreateEndpointInput, type UpdateEndpointInput } from "./endpoints";
@@ -7,24 +8,24 @@ import { ServiceRules, type CreateServiceInput, type ListFilters, type UpdateSer
 import { StoreState, type StoreOptions } from "./state";
 import type { EndpointRecord, NetworkRecord, ServiceRecord, StoreData, View } from "./types";
 
-/** The reads of one API kind, scoped to an environment; the list and get routes use this shape. */
+/** The reads of one API collection, scoped to an environment; the list and get routes use this shape. */
 export interface ReadStore<Rec, Filters> {
   list(env: string, filters: Filters): View<Rec>[];
   get(env: string, id: string): View<Rec>;
 }
 
-/** The operations of one API kind; the routes of both link kinds are registered against this shape. */
-export interface KindStore<Rec, Create, Update> extends ReadStore<Rec, ListFilters> {
+/** The operations of one API collection; the routes of both link collections are registered against this shape. */
+export interface CollectionStore<Rec, Create, Update> extends ReadStore<Rec, ListFilters> {
   create(input: Create): View<Rec>;
   update(id: string, input: Update): View<Rec>;
   remove(env: string, id: string): void;
 }
 
-/** The one store interface: one module per kind, each owning its rules, over one shared state. */
+/** The one store interface: one module per collection, each owning its rules, over one shared state. */
 export interface Store {
   state: StoreState;
-  services: KindStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
-  endpoints: KindStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
+  services: CollectionStore<ServiceRecord, CreateServiceInput, UpdateServiceInput>;
+  endpoints: CollectionStore<EndpointRecord, CreateEndpointInput, UpdateEndpointInput>;
   networks: ReadStore<NetworkRecord, NetworkFilters>;
   associations: AssociationView;
   admin: AdminOperations;

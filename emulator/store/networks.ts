@@ -1,3 +1,4 @@
+/** Networks, read-only: list and get with the spec's filters. */
 import { Errors } from "../errors";
 import type { Scope } from "./scope";
 import { matches, type StoreState } from "./state";

@@ -1,9 +1,8 @@
-import type { EndpointRecord, ServiceRecord, Status } from "./types";
-
 /**
  * Phases are computed from timestamps at read time rather than advanced by timers: reads are
  * deterministic, nothing runs in the background, and a persisted state resumes where it was.
  */
+import type { EndpointRecord, ServiceRecord, Status } from "./types";
 
 export function servicePhase(service: ServiceRecord, now: number): Status {
   if (service.deletingAt !== undefined) return { phase: "DEPROVISIONING" };

@@ -1,9 +1,10 @@
+/** The scoping rules services and endpoints share: environments, networks, IDs in other environments. */
 import { Errors } from "../errors";
 import type { StoreState } from "./state";
 import type { ResourceRecord } from "./types";
 
 /**
- * Where a request may point, for both kinds alike: environments and networks must exist, a network
+ * Where a request may point, for services and endpoints alike: environments and networks must exist, a network
  * must live in the environment named beside it, and an ID in another environment reads as unknown.
  */
 export class Scope {
@@ -38,7 +39,7 @@ export class Scope {
     }
   }
 
-  /** The record if it exists in `env`; otherwise the kind's 404, worded like the API's. */
+  /** The record if it exists in `env`; otherwise the collection's 404, worded like the API's. */
   find<R extends ResourceRecord>(
     map: Map<string, R>,
     env: string,

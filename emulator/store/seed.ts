@@ -1,3 +1,4 @@
+/** The default seed and how a seed input becomes environments and networks. */
 import { Errors } from "../errors";
 import type { NetworkRecord, SeedNetwork, SeedInput, StoreData } from "./types";
 

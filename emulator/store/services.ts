@@ -1,3 +1,4 @@
+/** Network link services: list, get, create, update, delete and their accept-list rules. */
 import { Errors } from "../errors";
 import { BLOCKING_PHASES, isAdmitted } from "./phases";
 import type { Scope } from "./scope";
@@ -88,7 +89,7 @@ export class ServiceRules {
     }
     const now = this.state.now();
     const record: ServiceRecord = {
-      kind: "service",
+      type: "service",
       id: this.state.newId("nls-"),
       environment: input.environment,
       network,

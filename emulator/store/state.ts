@@ -1,3 +1,4 @@
+/** The store's data, clock, IDs and computed views, shared by every rule module. */
 import { randomInt } from "node:crypto";
 import { endpointPhase, servicePhase } from "./phases";
 import { applySeed, DEFAULT_ORGANIZATION_ID } from "./seed";

@@ -1,3 +1,4 @@
+/** The store's records, seed input, delays and computed status. */
 /** Provisioning timeline, in milliseconds. 0 means the next read already shows the settled phase. */
 export interface Delays {
   serviceProvisioningMs: number;
@@ -41,7 +42,8 @@ export interface SeedInput {
   environments: { id: string; networks?: SeedNetwork[] }[];
 }
 
-export interface NetworkRecord {
+/** A network as seeded, every default applied (the admin API shows networks so). */
+export interface SeededNetwork {
   id: string;
   environment: string;
   kafka_clusters: number;
@@ -50,6 +52,9 @@ export interface NetworkRecord {
   region: string;
   connection_types: ConnectionType[];
   cidr?: string;
+}
+
+export interface NetworkRecord extends SeededNetwork {
   createdAt: number;
   updatedAt: number;
 }
@@ -80,13 +85,16 @@ interface BaseRecord {
   forced?: ForcedPhase;
 }
 
+/** The two objects of the networking API that clients create. */
+export type ObjectType = "service" | "endpoint";
+
 export interface ServiceRecord extends BaseRecord {
-  kind: "service";
+  type: "service";
   accept: { environments: string[]; networks: string[] };
 }
 
 export interface EndpointRecord extends BaseRecord {
-  kind: "endpoint";
+  type: "endpoint";
   service: string;
   serviceEnvironment: string;
   serviceNetwork: string;

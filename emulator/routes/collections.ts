@@ -1,6 +1,7 @@
+/** The networking API's collections (services, endpoints, networks) described as data for the registrars. */
 import type { NetworkFilters, Store } from "../store";
 import type { NetworkRecord } from "../store/types";
-import type { KindRoutes, ReadRoutes } from "./crud";
+import { collectionRoutes, type ReadRoutes } from "./crud";
 import { renderEndpoint, renderNetwork, renderService } from "./render";
 import {
   createEndpointBody,
@@ -12,12 +13,12 @@ import {
 import { endpointSchema, networkSchema, serviceSchema } from "./response-schemas";
 
 /** Networks are read-only here (seeded through the admin API): list and get, with the spec's filters. */
-export function networkKind(store: Store) {
+export function networkCollection(store: Store) {
   return {
     path: "/networking/v1/networks",
     resource: "network",
     idPattern: ID.network,
-    kind: "Network",
+    apiKind: "Network",
     filters: {
       "spec.display_name": "display_name",
       "spec.cloud": "cloud",
@@ -32,13 +33,13 @@ export function networkKind(store: Store) {
   } satisfies ReadRoutes<NetworkRecord, NetworkFilters>;
 }
 
-/** The two CRUD kinds of the networking API, as data for `registerCrudRoutes`. */
-export function serviceKind(store: Store) {
-  return {
+/** The two CRUD collections of the networking API, as data for `registerCrudRoutes`. */
+export function serviceCollection(store: Store) {
+  return collectionRoutes({
     path: "/networking/v1/network-link-services",
     resource: "network link service",
     idPattern: ID.service,
-    kind: "NetworkLinkService",
+    apiKind: "NetworkLinkService",
     filters: { "spec.display_name": "display_name", "status.phase": "phase", "spec.network": "network" },
     store: store.services,
     render: renderService,
@@ -58,21 +59,15 @@ export function serviceKind(store: Store) {
       description: spec.description,
       accept: spec.accept,
     }),
-  } satisfies KindRoutes<
-    Parameters<typeof renderService>[1]["record"],
-    Parameters<Store["services"]["create"]>[0],
-    Parameters<Store["services"]["update"]>[1],
-    typeof createServiceBody._output,
-    typeof updateServiceBody._output
-  >;
+  });
 }
 
-export function endpointKind(store: Store) {
-  return {
+export function endpointCollection(store: Store) {
+  return collectionRoutes({
     path: "/networking/v1/network-link-endpoints",
     resource: "network link endpoint",
     idPattern: ID.endpoint,
-    kind: "NetworkLinkEndpoint",
+    apiKind: "NetworkLinkEndpoint",
     filters: {
       "spec.display_name": "display_name",
       "status.phase": "phase",
@@ -96,11 +91,5 @@ export function endpointKind(store: Store) {
       display_name: spec.display_name,
       description: spec.description,
     }),
-  } satisfies KindRoutes<
-    Parameters<typeof renderEndpoint>[1]["record"],
-    Parameters<Store["endpoints"]["create"]>[0],
-    Parameters<Store["endpoints"]["update"]>[1],
-    typeof createEndpointBody._output,
-    typeof updateEndpointBody._output
-  >;
+  });
 }

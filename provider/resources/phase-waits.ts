@@ -4,7 +4,7 @@ import { NetworkingClient } from "../client/networking";
 import { twiceAsOften, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import { initErrorProperties, ResourceInitError } from "./init-error";
 import { pollObject, removeObject } from "./object-calls";
-import { learnedDuration, noteSettled } from "./settle-times";
+import { expectedDuration, noteSettled } from "./settle-times";
 import {
   DEFAULT_DELETE_BLOCK_GRACE_MS,
   DEFAULT_DELETE_TIMEOUT_SECONDS,
@@ -53,7 +53,7 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
       schedule: sparePolls(kind) ? twiceAsOften(context.poll) : context.poll,
       isTransient,
       onProgress: (m) => context.info(m),
-      learned: () => learnedDuration(timesKey),
+      learned: () => expectedDuration(client.http.endpoint, kind.collection),
     });
     // A create that had to wait tells the later ones of its kind how long that takes here.
     if (learn && settled !== initial && kind.verdict(settled.status.phase, inputs) === "done")

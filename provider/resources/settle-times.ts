@@ -19,3 +19,17 @@ export function noteSettled(key: string, ms: number): void {
 export function learnedDuration(key: string): LearnedDuration | undefined {
   return durations.get(key);
 }
+
+/**
+ * What a wait of `collection` on the API at `api` takes as its guess: its own collection's times, or,
+ * before any of them has settled here, another collection's on the same API (the endpoints of a link
+ * wait right after its services, provisioned by the same backend). A wrong guess costs at most the
+ * longest poll gap of overshoot or a few polls, never a timeout: a wait still looks before its
+ * deadline, and past 110 % of the guess it polls on its usual schedule.
+ */
+export function expectedDuration(api: string, collection: string): LearnedDuration | undefined {
+  const own = durations.get(`${api} ${collection}`);
+  if (own) return own;
+  for (const [key, times] of durations) if (key.startsWith(`${api} `)) return times;
+  return undefined;
+}

@@ -8,13 +8,14 @@ import { childOptions, dynamicChildren, type LinkSettings, type Side } from "./s
 /** Arguments of a BidirectionalNetworkLink. */
 export interface BidirectionalNetworkLinkArgs extends LinkSettings {
   /**
-   * One network. It gets a service (unless it brings `service`) and the endpoint of direction a→b.
+   * One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of
+   * direction a→b.
    * Changing its environment or network replaces the resources in it.
    */
   a: Side;
   /**
-   * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`)
-   * and the endpoint of direction b→a.
+   * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`,
+   * in TypeScript) and the endpoint of direction b→a.
    */
   b: Side;
   /**
@@ -52,9 +53,9 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * ```
  */
 export class BidirectionalNetworkLink extends pulumi.ComponentResource {
-  /** The service in network a (created, or `a.service`). Endpoints in b connect to it. */
+  /** The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it. */
   public readonly aService: NetworkLinkService;
-  /** The service in network b (created, or `b.service`). Endpoints in a connect to it. */
+  /** The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it. */
   public readonly bService: NetworkLinkService;
   /** The endpoint in network a, connected to `bService`: network a reaches network b. */
   public readonly aToB: NetworkLinkEndpoint;

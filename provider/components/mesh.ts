@@ -25,9 +25,9 @@ export interface MeshNetwork extends Side {
 /** Arguments of a NetworkLinkMesh. */
 export interface NetworkLinkMeshArgs extends LinkSettings {
   /**
-   * The networks to link, every one to every other: at least 2 and, since each network holds one
-   * endpoint per peer and at most 5 endpoints, at most 6; each network once. A mesh of N networks
-   * uses N×(N−1) of the organization's 20 network links.
+   * The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N
+   * networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of
+   * the organization's 20 network links, fewer when `existingLinkCount` are in use.
    */
   networks: MeshNetwork[];
   /**
@@ -75,7 +75,7 @@ export interface MeshPlan {
  * ```
  */
 export class NetworkLinkMesh extends pulumi.ComponentResource {
-  /** The service of each network, by network name (created, or the network's `service`). */
+  /** The service of each network, by network name (created, or the network's `service` in TypeScript). */
   public readonly services: Record<string, NetworkLinkService>;
   /** The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`. */
   public readonly endpoints: Record<string, NetworkLinkEndpoint>;

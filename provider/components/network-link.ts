@@ -15,8 +15,8 @@ export interface NetworkLinkArgs extends LinkSettings {
   origin: NetworkSide;
   /**
    * The network connected to: it gets the service, accepting the origin network (unless it brings
-   * `service`, whose accept list must then admit the origin). For cluster linking, the network of the
-   * SOURCE cluster. Must differ from the origin.
+   * `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the
+   * network of the SOURCE cluster. Must differ from the origin.
    */
   target: Side;
   /**
@@ -50,7 +50,7 @@ export interface NetworkLinkArgs extends LinkSettings {
  * ```
  */
 export class NetworkLink extends pulumi.ComponentResource {
-  /** The service in the target network (created, or `target.service`). */
+  /** The service in the target network (created, or `target.service` in TypeScript). */
   public readonly service: NetworkLinkService;
   /** The endpoint in the origin network. */
   public readonly endpoint: NetworkLinkEndpoint;

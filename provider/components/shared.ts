@@ -21,13 +21,13 @@ export type IdReference = pulumi.Input<{ id: pulumi.Input<string> }>;
 /** A Private Link network and its environment. */
 export interface NetworkSide {
   /**
-   * The network's environment: `{ id: "env-…" }`, or a `confluentcloud.Environment` (anything with
-   * an `id`). Changing this replaces the resources in this network.
+   * The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`,
+   * or anything with an `id`). Changing this replaces the resources in this network.
    */
   environment: IdReference;
   /**
-   * The network: `{ id: "n-…" }`, or a `confluentcloud.Network` (anything with an `id`). It must be
-   * a Private Link network. Changing this replaces the resources in this network.
+   * The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an
+   * `id`). It must be a Private Link network. Changing this replaces the resources in this network.
    */
   network: IdReference;
   /**
@@ -56,7 +56,8 @@ export interface LinkSettings {
   description?: pulumi.Input<string>;
   /**
    * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every
-   * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else.
+   * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else
+   * (a side's `service`, in TypeScript).
    */
   allowPendingAccept?: pulumi.Input<boolean>;
   /** How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600. */

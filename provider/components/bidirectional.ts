@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
-import { buildChildren, statusOf, type LinkGraph } from "./children";
-import { childOptions, dynamicChildren, type LinkSettings, type Side } from "./shared";
+import { dynamicComponentChildren, statusOf, type LinkGraph } from "./children";
+import type { LinkSettings, Side } from "./shared";
 
 /** Arguments of a BidirectionalNetworkLink. */
 export interface BidirectionalNetworkLinkArgs extends LinkSettings {
@@ -73,13 +73,7 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
-    const children = buildChildren(
-      this,
-      name,
-      args,
-      bidirectionalGraph(args),
-      dynamicChildren(childOptions(this, opts)),
-    );
+    const children = dynamicComponentChildren(this, name, args, opts, bidirectionalGraph(args));
     this.aService = children.services.aService.service;
     this.bService = children.services.bService.service;
     this.aToB = children.endpoints.aToB;

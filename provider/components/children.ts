@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   allReady,
+  childOptions,
   childSettings,
+  dynamicChildren,
   knownId,
   originOf,
   phasesOf,
@@ -9,8 +11,10 @@ import {
   type LinkSettings,
   type NetworkSide,
   type Origin,
+  type ServicePlan,
   type Side,
 } from "./shared";
+import type { NetworkLinkEndpoint } from "../resources/endpoint";
 
 // The one builder of a component's children, for both front doors: the TypeScript components
 // (dynamic resources) and the native provider's `construct` (native resources). A component is
@@ -129,4 +133,15 @@ export function statusOf(
     phases: phasesOf({ ...children.services, ...children.endpoints }),
     ready: allReady(Object.values(children.endpoints)),
   };
+}
+
+/** The children of a TypeScript component: the dynamic resources, with the component's options. */
+export function dynamicComponentChildren(
+  component: pulumi.ComponentResource,
+  name: string,
+  args: LinkSettings & { displayNamePrefix?: string },
+  opts: pulumi.ComponentResourceOptions | undefined,
+  graph: LinkGraph,
+): Children<ServicePlan, NetworkLinkEndpoint> {
+  return buildChildren(component, name, args, graph, dynamicChildren(childOptions(component, opts)));
 }

@@ -2,10 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
-import { buildChildren, statusOf, type Children, type LinkGraph } from "./children";
+import { dynamicComponentChildren, statusOf, type Children, type LinkGraph } from "./children";
 import {
-  childOptions,
-  dynamicChildren,
   MAX_ENDPOINTS_PER_NETWORK,
   MAX_NETWORK_LINKS_PER_ORGANIZATION,
   MAX_SERVICES_PER_NETWORK,
@@ -92,7 +90,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
     const graph = meshGraph(args);
-    const children = buildChildren(this, name, args, graph, dynamicChildren(childOptions(this, opts)));
+    const children = dynamicComponentChildren(this, name, args, opts, graph);
     const services = Object.fromEntries(
       Object.entries(children.services).map(([key, p]) => [key, p.service]),
     );

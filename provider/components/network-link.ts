@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
-import { buildChildren, statusOf, type LinkGraph } from "./children";
-import { childOptions, dynamicChildren, type LinkSettings, type NetworkSide, type Side } from "./shared";
+import { dynamicComponentChildren, statusOf, type LinkGraph } from "./children";
+import type { LinkSettings, NetworkSide, Side } from "./shared";
 
 /** Arguments of a NetworkLink. */
 export interface NetworkLinkArgs extends LinkSettings {
@@ -66,13 +66,7 @@ export class NetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
-    const children = buildChildren(
-      this,
-      name,
-      args,
-      networkLinkGraph(args),
-      dynamicChildren(childOptions(this, opts)),
-    );
+    const children = dynamicComponentChildren(this, name, args, opts, networkLinkGraph(args));
     this.service = children.services.service.service;
     this.endpoint = children.endpoints.endpoint;
     ({ phases: this.phases, ready: this.ready } = statusOf({

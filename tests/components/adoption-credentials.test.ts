@@ -71,7 +71,7 @@ describe("adoptExistingIds", () => {
       expect(
         () => new NetworkLinkMesh("badmesh", { networks: [A, B, C], adoptExistingIds: { "0-to-0": "x" } }),
       ).toThrow(
-        "adoptExistingIds names '0-to-0', which is not a child of this component: use '0-service', '0-to-1', '0-to-2', '1-service'",
+        "adoptExistingIds names '0-to-0', which is not a child of this component: use '0-service', '1-service', '2-service', '0-to-1', '0-to-2'",
       );
     });
     expect(caught.every((m) => m.includes("adoptExistingIds"))).toBe(true);

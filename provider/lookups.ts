@@ -3,7 +3,7 @@ import { NetworkingClient } from "./client/networking";
 import { resolveConfig } from "./config";
 import type { CredentialSource } from "./credential-source";
 import type { NetworkLinkEndpointPhase, NetworkLinkServicePhase } from "./resources/phases";
-import type { WireObject } from "./resources/resource-kind";
+import type { WireObject } from "./lifecycle/resource-kind";
 import { USER_AGENT } from "./version";
 
 // Read-only lookups for stacks that only read another team's side: plain data, like

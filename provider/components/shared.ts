@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
-import { LIMITS } from "../resources/validation";
+import { LIMITS } from "../lifecycle/validation";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that
 // an existing service admits the networks that will connect to it.

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { BaseInputs, Outputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { BaseInputs, Outputs, ResourceKind, WireObject } from "../lifecycle/resource-kind";
 
 // The diff the engine shows (`pulumi preview --diff`) and acts on, from the lifecycle's own diff
 // (lifecycle.ts diffOf: changes, replaces, stables): each property that changes, as an update or a

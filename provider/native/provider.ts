@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
 import { resolveConfig, unauthorizedHint } from "../config";
-import { endpointKind } from "../resources/endpoint-provider";
-import { LinkLifecycle } from "../resources/lifecycle";
-import { ProviderContext } from "../resources/provider-context";
-import { serviceKind } from "../resources/service-provider";
-import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { endpointKind } from "../lifecycle/endpoint-provider";
+import { LinkLifecycle } from "../lifecycle/lifecycle";
+import { ProviderContext } from "../lifecycle/provider-context";
+import { serviceKind } from "../lifecycle/service-provider";
+import { BaseInputs, ResourceKind, WireObject } from "../lifecycle/resource-kind";
 import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
 import { detailedDiff, NativeDiff } from "./detailed-diff";

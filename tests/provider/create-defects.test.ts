@@ -3,7 +3,7 @@
  * emulator: a competitor's object taken for ours, an object made by us left in no state and named in
  * no error, and a second endpoint made beside a FAILED one of ours.
  */
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import {
   CreateHarness,
   later,

@@ -1,6 +1,6 @@
-import { LinkLifecycle } from "../../provider/resources/lifecycle";
-import { endpointKind } from "../../provider/resources/endpoint-provider";
-import { serviceKind } from "../../provider/resources/service-provider";
+import { LinkLifecycle } from "../../provider/lifecycle/lifecycle";
+import { endpointKind } from "../../provider/lifecycle/endpoint-provider";
+import { serviceKind } from "../../provider/lifecycle/service-provider";
 import {
   networkLinksNotNeeded,
   NETWORK_LINK_RETIREMENT,

@@ -5,9 +5,9 @@
  */
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
-import { endpointKind } from "../../provider/resources/endpoint-provider";
-import { objectsBeforeCreate } from "../../provider/resources/object-calls";
-import { learnedDuration } from "../../provider/resources/settle-times";
+import { endpointKind } from "../../provider/lifecycle/endpoint-provider";
+import { objectsBeforeCreate } from "../../provider/lifecycle/object-calls";
+import { learnedDuration } from "../../provider/lifecycle/phase-waits";
 import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";

@@ -3,8 +3,8 @@ import { DYNAMIC_CONFIG_NAMING, resolveConfig, unauthorizedHint } from "../../pr
 import { detailedDiff } from "../../provider/native/detailed-diff";
 import { namingFor } from "../../provider/native/provider-config";
 import { explainTimeout, waitBound } from "../../provider/native/timeouts";
-import { diffOf } from "../../provider/resources/lifecycle";
-import { serviceKind } from "../../provider/resources/service-provider";
+import { diffOf } from "../../provider/lifecycle/lifecycle";
+import { serviceKind } from "../../provider/lifecycle/service-provider";
 
 // Item 8 of issue 24: a message names the settings of the interface in use. And the pure parts of the
 // native provider's diff and timeouts.

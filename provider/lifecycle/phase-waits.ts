@@ -1,10 +1,9 @@
 import { withDeadline } from "../client/deadline";
 import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
-import { twiceAsOften, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
+import { LearnedDuration, twiceAsOften, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
 import { initErrorProperties, ResourceInitError } from "./init-error";
 import { pollObject, removeObject } from "./object-calls";
-import { learnedDuration, noteSettled } from "./settle-times";
 import {
   DEFAULT_DELETE_BLOCK_GRACE_MS,
   DEFAULT_DELETE_TIMEOUT_SECONDS,
@@ -13,6 +12,26 @@ import {
   sleep,
 } from "./provider-context";
 import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
+
+/**
+ * How long the creates of one kind took to become READY in this process (one `pulumi up`): the waits
+ * that start later poll sparsely before that time and closely around it (wait.ts, nextDelay).
+ */
+const durations = new Map<string, LearnedDuration>();
+
+/** Records the time from a create's POST to READY seen, for its API endpoint and kind. */
+export function noteSettled(key: string, ms: number): void {
+  const known = durations.get(key);
+  durations.set(key, {
+    shortestMs: Math.min(known?.shortestMs ?? Infinity, ms),
+    longestMs: Math.max(known?.longestMs ?? 0, ms),
+  });
+}
+
+/** What the creates of the kind took so far; undefined until one has become READY. */
+export function learnedDuration(key: string): LearnedDuration | undefined {
+  return durations.get(key);
+}
 
 /** The GET's result, or undefined when the API answers 404. */
 export async function unlessNotFound<T>(get: () => Promise<T>): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ID_FORMS, ID_MAX_LENGTH, IdKind } from "../client/ids";
 import { gotValue } from "../client/redaction";
-import { credentialSourceSchema } from "./credential-schema";
+import { CredentialSource, credentialSourceProblems } from "../credential-source";
 
 // The rules on the resources' inputs, each limit defined once: zod schemas whose messages name the
 // rule and the fix, and quote a value only when it is short and cannot be a secret. Both front doors
@@ -143,6 +143,13 @@ export const acceptPolicy = z.strictObject({
     "admit whole environments through accept.environments instead of listing each of their networks",
   ).optional(),
 });
+
+/** The `credentials` input as the provider checks it: names only, never values. */
+export const credentialSourceSchema = z.unknown().superRefine((value, ctx) => {
+  for (const message of credentialSourceProblems(value)) {
+    ctx.addIssue({ code: "custom", message: message.replace(/^credentials(\.| )/, "") });
+  }
+}) as unknown as z.ZodType<CredentialSource>;
 
 /** What every kind takes besides its own fields. */
 export const commonInputs = {

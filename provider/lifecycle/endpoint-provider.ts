@@ -2,13 +2,20 @@ import { z } from "zod";
 import { NetworkLinkEndpoint as WireEndpoint } from "../client/schemas";
 import { PhaseVerdict } from "../wait";
 import { nameOf } from "./create-once";
-import { credentialSourceSchema } from "./credential-schema";
 import { checkServiceFirst } from "./endpoint-preflight";
 import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
 import { compact, isUnknown } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { Outputs, ResourceKind } from "./resource-kind";
-import { commonInputs, endpointId, environmentId, idReference, networkId, serviceId } from "./validation";
+import {
+  commonInputs,
+  credentialSourceSchema,
+  endpointId,
+  environmentId,
+  idReference,
+  networkId,
+  serviceId,
+} from "./validation";
 
 export const endpointInputsSchema = z
   .strictObject({

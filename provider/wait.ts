@@ -29,7 +29,7 @@ export interface WaitOptions<T> {
   phaseOf: (value: T) => string;
   timeoutMs: number;
   schedule?: Partial<PollSchedule>;
-  /** What earlier waits of the same kind took, once known: polls gather around that time. */
+  /** What earlier waits of the same type took, once known: polls gather around that time. */
   learned?: () => LearnedDuration | undefined;
   /** Called on every phase seen, and every 30 s while nothing changes. */
   onProgress?: (message: string) => void;
@@ -42,7 +42,7 @@ export interface WaitOptions<T> {
   isTransient?: (err: unknown) => boolean;
 }
 
-/** How long the earlier waits of a kind took (shortest and longest), in this process. */
+/** How long the earlier waits of a type took (shortest and longest), in this process. */
 export interface LearnedDuration {
   shortestMs: number;
   longestMs: number;
@@ -168,7 +168,7 @@ function errorText(err: unknown): string {
 }
 
 /**
- * The gap before the next poll, given how long we have waited so far and, once other waits of the kind
+ * The gap before the next poll, given how long we have waited so far and, once other waits of the type
  * have ended, what they took: before 90 % of the shortest, polls are saved (one at that point, or every
  * maxDelayMs); from there until 110 % of the longest (and one shortest gap more), they come every 5 %
  * of the shortest, at least half the shortest gap apart; then the usual schedule again. Every wait of
@@ -187,7 +187,7 @@ export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: L
   return usual;
 }
 
-/** The delay before the first poll: the first delay, or later when other waits of the kind took longer. */
+/** The delay before the first poll: the first delay, or later when other waits of the type took longer. */
 export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration): number {
   if (schedule.fixedIntervalMs !== undefined || !learned) return schedule.initialDelayMs;
   return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, watchFrom(learned)));

@@ -1,5 +1,5 @@
 /**
- * Reads objects of one kind in one environment through a shared list call. Every waiting resource of
+ * Reads objects of one type in one environment through a shared list call. Every waiting resource of
  * a stack runs in one provider process; when their polls coincide, one list answers them all, which
  * keeps a mesh of many links far below the API's rate limit (bench/RESULTS.md, P3).
  */
@@ -103,7 +103,7 @@ export class BatchReader<T extends { id: string }> {
 
 const readers = new Map<string, BatchReader<{ id: string }>>();
 
-/** The process-wide reader for `key` (API identity, kind and environment). */
+/** The process-wide reader for `key` (API identity, type and environment). */
 export function sharedReader<T extends { id: string }>(
   key: string,
   list: ListCall<T>,

@@ -23,14 +23,14 @@ export class UnreadableCreateAnswer extends ApiError {
 /** The error for a 2xx create answer that `schema` does not accept. */
 export function unreadableCreateAnswer(
   operation: string,
-  kind: "service" | "endpoint",
+  type: "service" | "endpoint",
   schema: z.ZodType,
   status: number,
   body: unknown,
   requestId: string | undefined,
 ): UnreadableCreateAnswer {
   const id = (body as { id?: unknown } | null)?.id;
-  const createdId = isId(kind, id) ? id : undefined;
+  const createdId = isId(type, id) ? id : undefined;
   try {
     parse(operation, schema, body, requestId);
   } catch (err) {

@@ -92,9 +92,9 @@ function summary(text: string, redact: Redact): string {
   const html = /<[a-z!/][^>]*>/i.test(text);
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const line = title ?? (html ? "" : (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? ""));
-  const kind = html ? "an HTML page" : "a text body";
+  const form = html ? "an HTML page" : "a text body";
   const shown = cut(redact(head(line.replace(/\s+/g, " ").trim())), 160);
-  return shown ? `${kind} of ${text.length} characters: ${shown}` : `${kind} of ${text.length} characters`;
+  return shown ? `${form} of ${text.length} characters: ${shown}` : `${form} of ${text.length} characters`;
 }
 
 /**

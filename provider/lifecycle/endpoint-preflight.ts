@@ -1,3 +1,4 @@
+// Service before endpoint: the checks of the service an endpoint's POST would otherwise fail or hang on.
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";

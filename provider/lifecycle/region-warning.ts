@@ -1,11 +1,11 @@
+// Before a link object is created, one read of its network says whether the region still needs
+// network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
+// no warning.
+
 import { NetworkingClient } from "../client/networking";
 import { withDeadline } from "../client/deadline";
 import { isId } from "../client/ids";
 import { networkLinksNotNeeded, notNeededWarning } from "../retirement";
-
-// Before a link object is created, one read of its network says whether the region still needs
-// network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
-// no warning.
 
 /** Longest a check waits for the network's answer before going on without it. */
 const READ_WAIT_MS = 5_000;

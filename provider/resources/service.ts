@@ -1,3 +1,4 @@
+// The NetworkLinkService resource class users instantiate, its Args, its registration, and its accept warning.
 import * as pulumi from "@pulumi/pulumi";
 import {
   LinkObjectResource,

@@ -1,7 +1,7 @@
 import { NetworkingClient } from "../../provider/client/networking";
-import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-provider";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
 import { ProviderContext } from "../../provider/lifecycle/provider-context";
-import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-provider";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import {
   DEFAULT_CREDENTIALS,
   EmulatorAdmin,

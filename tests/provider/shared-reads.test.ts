@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
-import { endpointKind } from "../../provider/lifecycle/endpoint-provider";
+import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
 import { objectsBeforeCreate } from "../../provider/lifecycle/object-calls";
 import { learnedDuration } from "../../provider/lifecycle/phase-waits";
 import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
@@ -101,7 +101,7 @@ describe("the reads before an endpoint's POST", () => {
   it("an endpoint to a service this process made takes no list first: nothing can hold its slot yet", async () => {
     const service = await h.services.create(serviceInputs());
     await h.admin.resetCounters();
-    const before = await objectsBeforeCreate(endpointKind, h.client, endpointInputs(service.id) as never);
+    const before = await objectsBeforeCreate(endpointSpec, h.client, endpointInputs(service.id) as never);
     expect(before).toEqual([]);
     expect(await listCalls(ENDPOINT_LIST)).toBe(0);
   });

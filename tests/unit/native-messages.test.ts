@@ -4,7 +4,7 @@ import { detailedDiff } from "../../provider/native/detailed-diff";
 import { namingFor } from "../../provider/native/provider-config";
 import { explainTimeout, waitBound } from "../../provider/native/timeouts";
 import { diffOf } from "../../provider/lifecycle/lifecycle";
-import { serviceKind } from "../../provider/lifecycle/service-provider";
+import { serviceSpec } from "../../provider/lifecycle/service-spec";
 
 // Item 8 of issue 24: a message names the settings of the interface in use. And the pure parts of the
 // native provider's diff and timeouts.
@@ -108,10 +108,10 @@ describe("detailed diff of a service", () => {
   const diff = (news: Record<string, unknown>) => {
     const inputs = { ...state, ...news } as never;
     return detailedDiff(
-      serviceKind as never,
+      serviceSpec as never,
       state as never,
       inputs,
-      diffOf(serviceKind, state as never, inputs),
+      diffOf(serviceSpec, state as never, inputs),
     );
   };
 

@@ -158,14 +158,12 @@ export class HttpClient {
     const deadline = currentDeadline();
     const left = deadline === undefined ? Infinity : deadline - Date.now();
     if (left <= 0) {
-      throw new ApiError(
+      throw new ApiError({
         operation,
-        0,
-        "out_of_time",
-        undefined,
-        "the operation ran out of time before this request",
-        undefined,
-      );
+        status: 0,
+        code: "out_of_time",
+        detail: "the operation ran out of time before this request",
+      });
     }
     try {
       const response = await this.got(path.replace(/^\//, ""), {
@@ -249,16 +247,28 @@ function toApiError(operation: string, method: string, err: unknown, redact: Red
   if (err instanceof RequestError && err.code === OUT_OF_TIME) {
     // Not sent this time; an earlier attempt of a write may still have been applied.
     const unknown = method !== "GET" && contextOf(err.options).sent === true;
-    return new ApiError(operation, 0, "out_of_time", undefined, OUT_OF_TIME_DETAIL, undefined, unknown);
+    return new ApiError({
+      operation,
+      status: 0,
+      code: "out_of_time",
+      detail: OUT_OF_TIME_DETAIL,
+      outcomeUnknown: unknown,
+    });
   }
   if (err instanceof RequestError) {
     // Whether the server applied a write we never heard back about is unknown, except when the
     // connection could not even be opened.
     const unknown = method !== "GET" && !POST_SAFE_ERRORS.includes(err.code);
-    return new ApiError(operation, 0, err.code, undefined, networkDetail(err), undefined, unknown);
+    return new ApiError({
+      operation,
+      status: 0,
+      code: err.code,
+      detail: networkDetail(err),
+      outcomeUnknown: unknown,
+    });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(operation, 0, undefined, undefined, redact(message), undefined, method !== "GET");
+  return new ApiError({ operation, status: 0, detail: redact(message), outcomeUnknown: method !== "GET" });
 }
 
 const OUT_OF_TIME = "ERR_OUT_OF_TIME";

@@ -46,6 +46,30 @@ export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
 
+/** How a list call is sent: `onSent` hears when its first page leaves; `urgency` is its pacer turn. */
+export interface ListOptions {
+  onSent?: () => void;
+  urgency?: () => Urgency;
+}
+
+/** How a wait reads an object (see `poll`). */
+export interface PollOptions {
+  /** How old the shared list that answers may be. Default 500 ms. */
+  maxAgeMs?: number;
+  /** Only a list started after this process's last write of the type answers. Default false. */
+  afterOwnWrites?: boolean;
+  /** The pacer's turn. Default "poll". */
+  urgency?: Urgency;
+}
+
+/** Which shared snapshot answers `snapshot`. */
+export interface SnapshotOptions {
+  /** Listed after this process's last create in the slot; without one, after its last write of the type. */
+  slot?: Slot;
+  /** Default 500 ms. */
+  maxAgeMs?: number;
+}
+
 /** The two types of network-link object, each a collection of the API with the same operations. */
 const COLLECTIONS = {
   service: { path: SERVICES, schema: networkLinkServiceSchema, noun: "network link service" },
@@ -72,30 +96,23 @@ export class NetworkingClient {
     type: T,
     environment: string,
     filter: EndpointFilter = {},
-    onSent?: () => void,
-    urgency?: () => Urgency,
+    how: ListOptions = {},
   ) {
     const { path, schema, noun } = COLLECTIONS[type];
-    return (await this.listAll(
-      `listing ${noun}s`,
-      path,
-      schema,
-      { onSent, urgency },
-      {
-        environment: checkedId("environment", environment),
-        "spec.network": filter.network,
-        "spec.display_name": filter.displayName,
-        "status.phase": filter.phase,
-        "spec.network_link_service": filter.networkLinkService,
-      },
-    )) as WireObjectOf<T>[];
+    return (await this.listAll(`listing ${noun}s`, path, schema, how, {
+      environment: checkedId("environment", environment),
+      "spec.network": filter.network,
+      "spec.display_name": filter.displayName,
+      "status.phase": filter.phase,
+      "spec.network_link_service": filter.networkLinkService,
+    })) as WireObjectOf<T>[];
   }
 
   async read<T extends ObjectType>(
     type: T,
     environment: string,
     id: string,
-    urgency: Urgency = "read",
+    { urgency = "read" }: { urgency?: Urgency } = {},
   ): Promise<WireObjectOf<T>> {
     const { path, schema, noun } = COLLECTIONS[type];
     return (await this.send(`reading ${noun} ${id}`, schema, "GET", pathOf(path, type, id), {
@@ -115,17 +132,17 @@ export class NetworkingClient {
     type: T,
     environment: string,
     id: string,
-    maxAgeMs = 500,
-    afterOwnWrites = false,
-    urgency: Urgency = "poll",
+    { maxAgeMs = 500, afterOwnWrites = false, urgency = "poll" }: PollOptions = {},
   ) {
     const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, type, environment) : 0;
     return this.reader(type, environment, maxAgeMs).get(
       id,
-      () => this.read(type, environment, id, urgency),
-      maxAgeMs,
-      notBefore,
-      urgency,
+      () => this.read(type, environment, id, { urgency }),
+      {
+        maxAgeMs,
+        notBefore,
+        urgency,
+      },
     ) as Promise<WireObjectOf<T>>;
   }
 
@@ -134,17 +151,21 @@ export class NetworkingClient {
    * old, and listed after this process's last create in `slot` (so it holds every object we made
    * there); without a slot, after its last write of that type in the environment.
    */
-  async snapshot<T extends ObjectType>(type: T, environment: string, slot?: Slot, maxAgeMs = 500) {
+  async snapshot<T extends ObjectType>(
+    type: T,
+    environment: string,
+    { slot, maxAgeMs = 500 }: SnapshotOptions = {},
+  ) {
     const reader = this.reader(type, environment, maxAgeMs);
     const notBefore = lastWrite(this.http.endpoint, type, environment, slot);
-    return (await reader.all(maxAgeMs, notBefore, "read")) as WireObjectOf<T>[];
+    return (await reader.all({ maxAgeMs, notBefore, urgency: "read" })) as WireObjectOf<T>[];
   }
 
   private reader(type: ObjectType, environment: string, maxAgeMs: number) {
     const key = `${this.http.identity} ${type} ${environment}`;
     const list = (sent: () => void, urgency: () => Urgency) =>
-      this.list(type, environment, {}, sent, urgency);
-    return sharedReader(key, list, maxAgeMs, true);
+      this.list(type, environment, {}, { onSent: sent, urgency });
+    return sharedReader(key, list, maxAgeMs, { tellsWhenSent: true });
   }
 
   private async writing<T>(
@@ -194,14 +215,14 @@ export class NetworkingClient {
     this.clock.observeDate(response.date, sent, received);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success)
-      throw unreadableCreateAnswer(
+      throw unreadableCreateAnswer({
         operation,
         type,
         schema,
-        response.status,
-        response.body,
-        response.requestId,
-      );
+        status: response.status,
+        body: response.body,
+        requestId: response.requestId,
+      });
     const created = redactStatus(parsed.data, this.http.redact) as WireObjectOf<T>;
     noteCreated(this.http.endpoint, type, created.id);
     // Made while our POST was in flight: its creation time ties the server's clock to ours.
@@ -260,7 +281,11 @@ export class NetworkingClient {
    * A network's cloud and region (the provider reads it to say where links are no longer needed).
    * `once`: one attempt, for a caller that can go on without the answer.
    */
-  async getNetwork(environment: string, id: string, once = false): Promise<Network> {
+  async getNetwork(
+    environment: string,
+    id: string,
+    { once = false }: { once?: boolean } = {},
+  ): Promise<Network> {
     return this.send(`reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
       searchParams: environmentQuery(environment),
       once,
@@ -324,7 +349,7 @@ export class NetworkingClient {
     operation: string,
     path: string,
     item: S,
-    how: { onSent?: () => void; urgency?: () => Urgency },
+    how: ListOptions,
     query: Record<string, string | string[] | undefined>,
   ): Promise<z.infer<S>[]> {
     const schema = listSchema(item);
@@ -350,13 +375,11 @@ export class NetworkingClient {
       pageToken = nextPageToken(list.metadata.next);
       if (!pageToken) return items;
     }
-    throw new ApiError(
+    throw new ApiError({
       operation,
-      200,
-      "too_many_pages",
-      undefined,
-      `the API returned more than ${MAX_PAGES} pages`,
-      undefined,
-    );
+      status: 200,
+      code: "too_many_pages",
+      detail: `the API returned more than ${MAX_PAGES} pages`,
+    });
   }
 }

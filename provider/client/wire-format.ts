@@ -45,12 +45,11 @@ export function parse<S extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unexpected body";
-  throw new ApiError(
+  throw new ApiError({
     operation,
-    200,
-    "unexpected_response",
-    undefined,
-    `the API's response did not have the expected shape (${where})`,
+    status: 200,
+    code: "unexpected_response",
+    detail: `the API's response did not have the expected shape (${where})`,
     requestId,
-  );
+  });
 }

@@ -55,7 +55,11 @@ async function readService(
   const ref = inputs.networkLinkService;
   const serviceEnvironment = ref.environment ?? inputs.environment.id;
   try {
-    return await client.poll("service", serviceEnvironment, ref.id, maxAgeMs, true, "read");
+    return await client.poll("service", serviceEnvironment, ref.id, {
+      maxAgeMs,
+      afterOwnWrites: true,
+      urgency: "read",
+    });
   } catch (err) {
     if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
     if (inputs.allowPendingAccept) {

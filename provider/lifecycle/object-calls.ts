@@ -22,7 +22,7 @@ export async function pollObject<I extends BaseInputs, W extends WireObject>(
   environment: string,
   id: string,
 ): Promise<W> {
-  return (await client.poll(spec.collection, environment, id, undefined, false, spec.pollUrgency)) as W;
+  return (await client.poll(spec.collection, environment, id, { urgency: spec.pollUrgency })) as W;
 }
 
 /** The create; `onSent` hears when the POST leaves. */
@@ -119,7 +119,7 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   const filter = { network: [inputs.network.id], ...spec.slot?.filter(inputs) };
   const slot = slotOf(spec, inputs);
   const listed = (shared
-    ? await client.snapshot(spec.collection, environment, slot, SNAPSHOT_MAX_AGE_MS)
+    ? await client.snapshot(spec.collection, environment, { slot, maxAgeMs: SNAPSHOT_MAX_AGE_MS })
     : await client.list(spec.collection, environment, filter)) as unknown as W[];
   return listed.filter(
     (o) => o.spec.network.id === inputs.network.id && (spec.slot?.holds(o, inputs) ?? true),

@@ -20,7 +20,9 @@ function placeOf(client: NetworkingClient, environment: string, network: string)
   let place = places.get(key);
   if (!place) {
     // One try within a short deadline: advice is not worth a retry that holds up the preview.
-    place = withDeadline(Date.now() + READ_WAIT_MS, () => client.getNetwork(environment, network, true)).then(
+    place = withDeadline(Date.now() + READ_WAIT_MS, () =>
+      client.getNetwork(environment, network, { once: true }),
+    ).then(
       (read) => read.spec,
       () => undefined,
     );

@@ -57,20 +57,20 @@ const SECOND_TARGET_NETWORK = { id: "n-aaaaa2" };
 
 it("a create in one slot leaves the pre-POST snapshot of another slot of the environment shared", async () => {
   const otherSlot = { network: SECOND_TARGET_NETWORK.id };
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   await h.client.createService({ spec: { ...TARGET, accept: { environments: [], networks: [] } } });
   // A mesh: the next service create, in the environment's other network, needs no list of its own.
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   expect(await listCalls(SERVICE_LIST)).toBe(1);
 });
 
 it("a create in the same slot makes the next snapshot of that slot list again, and hold it", async () => {
   const slot = { network: TARGET.network.id };
-  await h.client.snapshot("service", TARGET.environment.id, slot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot });
   const service = await h.client.createService({
     spec: { ...TARGET, accept: { environments: [], networks: [] } },
   });
-  const listed = await h.client.snapshot("service", TARGET.environment.id, slot);
+  const listed = await h.client.snapshot("service", TARGET.environment.id, { slot });
   expect(listed.map((s) => s.id)).toContain(service.id);
   expect(await listCalls(SERVICE_LIST)).toBe(2);
 });

@@ -56,14 +56,13 @@ describe("credential messages name the settings of the interface in use", () => 
   });
 
   test("the 401 advice of the API client is the dynamic naming's, which the native provider replaces", () => {
-    const err = new ApiError(
-      "creating network link service",
-      401,
-      "unauthorized",
-      undefined,
-      "bad key",
-      "r-1",
-    );
+    const err = new ApiError({
+      operation: "creating network link service",
+      status: 401,
+      code: "unauthorized",
+      detail: "bad key",
+      requestId: "r-1",
+    });
     expect(err.message).toContain(unauthorizedHint());
   });
 });

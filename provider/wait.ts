@@ -87,36 +87,11 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   };
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
-  let lastPhase: string | undefined;
-  let lastReport = started;
   let delay = firstDelay(schedule, learned());
-  const report = (value: T) => {
-    const phase = options.phaseOf(value);
-    const now = Date.now();
-    if (phase !== lastPhase || now - lastReport >= 30_000) {
-      options.onProgress?.(
-        `waiting for ${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`,
-      );
-      lastPhase = phase;
-      lastReport = now;
-    }
-  };
-  const timedOut = () => {
-    const phase = last === undefined ? "unknown" : options.phaseOf(last);
-    const seen =
-      seenAt === undefined
-        ? "no poll was answered"
-        : `last seen ${phase} ${(Math.max(0, deadline - seenAt) / 1000).toFixed(1)} s before the deadline`;
-    return new WaitTimeoutError(
-      `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s (${seen})`,
-      last,
-    );
-  };
+  const report = progressReporter(options, started);
+  const timedOut = () => timeoutError(options, deadline, last, seenAt);
   if (last !== undefined) {
-    const verdict = options.judge(last);
-    if (verdict === "done") return last;
-    if (verdict === "fail")
-      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    if (isDone(options, last)) return last;
     report(last);
   }
   for (;;) {
@@ -139,14 +114,54 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       delay = Math.min(schedule.maxDelayMs, delay * 2);
       continue;
     }
-    const verdict = options.judge(last);
-    if (verdict === "done") return last;
-    if (verdict === "fail")
-      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    if (isDone(options, last)) return last;
     if (final) throw timedOut();
     report(last);
     delay = nextDelay(schedule, Date.now() - started, learned());
   }
+}
+
+/** Whether the wait is over with `value`; throws a WaitFailedError when its phase is a failure. */
+function isDone<T>(options: WaitOptions<T>, value: T): boolean {
+  const verdict = options.judge(value);
+  if (verdict === "fail")
+    throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(value)}`, value);
+  return verdict === "done";
+}
+
+/** Reports each phase seen, and the same phase again every 30 s. */
+function progressReporter<T>(options: WaitOptions<T>, started: number): (value: T) => void {
+  let lastPhase: string | undefined;
+  let lastReport = started;
+  return (value) => {
+    const phase = options.phaseOf(value);
+    const now = Date.now();
+    if (phase !== lastPhase || now - lastReport >= 30_000) {
+      options.onProgress?.(
+        `waiting for ${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`,
+      );
+      lastPhase = phase;
+      lastReport = now;
+    }
+  };
+}
+
+/** The error of a wait that ran out of time: the phase last seen, and how long before the deadline. */
+function timeoutError<T>(
+  options: WaitOptions<T>,
+  deadline: number,
+  last: T | undefined,
+  seenAt: number | undefined,
+): WaitTimeoutError<T> {
+  const phase = last === undefined ? "unknown" : options.phaseOf(last);
+  const seen =
+    seenAt === undefined
+      ? "no poll was answered"
+      : `last seen ${phase} ${(Math.max(0, deadline - seenAt) / 1000).toFixed(1)} s before the deadline`;
+  return new WaitTimeoutError(
+    `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s (${seen})`,
+    last,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import got, { Got, HTTPError, RequestError, RetryObject } from "got";
+import got, { Got, HTTPError, Method, RequestError, RetryObject } from "got";
 import { currentDeadline } from "./deadline";
 import { apiErrorFromResponse, ApiError } from "./errors";
 import { Pacer, pacerFor, Urgency } from "./pacer";
@@ -100,21 +100,7 @@ export class HttpClient {
       headers: { "user-agent": options.userAgent, accept: "application/json" },
       timeout: { request: this.requestTimeoutMs },
       responseType: "json",
-      retry: {
-        // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
-        limit: Math.max(policy.limit, 100),
-        methods: ["GET", "POST", "PATCH", "DELETE"],
-        statusCodes: RETRY_STATUS,
-        errorCodes: NETWORK_ERRORS,
-        maxRetryAfter: policy.maxRetryAfterMs,
-        calculateDelay: (attempt) => {
-          // A failed attempt is an answer too: the pacer need not wait for the first one any longer.
-          pacer.answered();
-          const delay = retryDelay(attempt, policy);
-          if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
-          return delay;
-        },
-      },
+      retry: retryOptions(policy, pacer),
       hooks: {
         beforeRequest: [
           async (request) => {
@@ -227,6 +213,25 @@ interface RequestContext {
   sent?: boolean;
   onSent?: () => void;
   urgency?: Urgency | (() => Urgency);
+}
+
+/** got's retries: which failures, how often, and the delay (which a 429 also imposes on the pacer). */
+function retryOptions(policy: RetryPolicy, pacer: Pacer) {
+  return {
+    // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
+    limit: Math.max(policy.limit, 100),
+    methods: ["GET", "POST", "PATCH", "DELETE"] as Method[],
+    statusCodes: RETRY_STATUS,
+    errorCodes: NETWORK_ERRORS,
+    maxRetryAfter: policy.maxRetryAfterMs,
+    calculateDelay: (attempt: RetryObject) => {
+      // A failed attempt is an answer too: the pacer need not wait for the first one any longer.
+      pacer.answered();
+      const delay = retryDelay(attempt, policy);
+      if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
+      return delay;
+    },
+  };
 }
 
 function contextOf(options: { context?: unknown }): RequestContext {

@@ -1,6 +1,6 @@
-import { z } from "zod";
+// The typed client of the networking API: one function per network-link operation, and the reads the waits share.
 import { sharedReader } from "./batch";
-import { ApiError } from "./errors";
+import { listAll, send } from "./exchange";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId } from "./ids";
 import { unreadableCreateAnswer } from "./create-answer";
@@ -9,11 +9,10 @@ import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writ
 import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
 import { ServerClock, serverClock } from "./server-clock";
-import { environmentQuery, nextPageToken, parse, pathOf, toSearchParams } from "./wire-format";
+import { environmentQuery, pathOf } from "./wire-format";
 import {
   CreateEndpointRequest,
   CreateServiceRequest,
-  listSchema,
   Network,
   networkSchema,
   NetworkLinkEndpoint,
@@ -32,9 +31,6 @@ const SERVICES = "networking/v1/network-link-services";
 const ENDPOINTS = "networking/v1/network-link-endpoints";
 const ASSOCIATIONS = "networking/v1/network-link-service-associations";
 const NETWORKS = "networking/v1/networks";
-const PAGE_SIZE = 100;
-// A server that keeps handing out `next` links must not keep us here forever.
-const MAX_PAGES = 1000;
 
 export interface ServiceFilter {
   network?: string[];
@@ -99,7 +95,7 @@ export class NetworkingClient {
     how: ListOptions = {},
   ) {
     const { path, schema, noun } = COLLECTIONS[type];
-    return (await this.listAll(`listing ${noun}s`, path, schema, how, {
+    return (await listAll(this.http, `listing ${noun}s`, path, schema, how, {
       environment: checkedId("environment", environment),
       "spec.network": filter.network,
       "spec.display_name": filter.displayName,
@@ -115,7 +111,7 @@ export class NetworkingClient {
     { urgency = "read" }: { urgency?: Urgency } = {},
   ): Promise<WireObjectOf<T>> {
     const { path, schema, noun } = COLLECTIONS[type];
-    return (await this.send(`reading ${noun} ${id}`, schema, "GET", pathOf(path, type, id), {
+    return (await send(this.http, `reading ${noun} ${id}`, schema, "GET", pathOf(path, type, id), {
       searchParams: environmentQuery(environment),
       urgency,
     })) as WireObjectOf<T>;
@@ -254,7 +250,7 @@ export class NetworkingClient {
   async update<T extends ObjectType>(type: T, id: string, body: UpdateBody<T>): Promise<WireObjectOf<T>> {
     const { path, schema, noun } = COLLECTIONS[type];
     return (await this.writing(type, body.spec.environment.id, () =>
-      this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, type, id), { json: body }),
+      send(this.http, `updating ${noun} ${id}`, schema, "PATCH", pathOf(path, type, id), { json: body }),
     )) as WireObjectOf<T>;
   }
 
@@ -286,7 +282,7 @@ export class NetworkingClient {
     id: string,
     { once = false }: { once?: boolean } = {},
   ): Promise<Network> {
-    return this.send(`reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
+    return send(this.http, `reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
       searchParams: environmentQuery(environment),
       once,
     });
@@ -297,7 +293,8 @@ export class NetworkingClient {
     serviceId: string,
     phase?: string[],
   ): Promise<NetworkLinkServiceAssociation[]> {
-    return this.listAll(
+    return listAll(
+      this.http,
       `listing endpoints associated with ${serviceId}`,
       ASSOCIATIONS,
       networkLinkServiceAssociationSchema,
@@ -315,7 +312,8 @@ export class NetworkingClient {
     serviceId: string,
     id: string,
   ): Promise<NetworkLinkServiceAssociation> {
-    return this.send(
+    return send(
+      this.http,
       `reading service association ${id}`,
       networkLinkServiceAssociationSchema,
       "GET",
@@ -327,59 +325,5 @@ export class NetworkingClient {
         }),
       },
     );
-  }
-
-  private async send<S extends z.ZodType>(
-    operation: string,
-    schema: S,
-    method: "GET" | "POST" | "PATCH",
-    path: string,
-    options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency; once?: boolean },
-  ): Promise<z.infer<S>> {
-    let sent = Date.now();
-    const response = await this.http.request<unknown>(operation, method, path, {
-      ...options,
-      onSent: () => (sent = Date.now()),
-    });
-    this.clock.observeDate(response.date, sent, Date.now());
-    return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
-  }
-
-  private async listAll<S extends z.ZodType>(
-    operation: string,
-    path: string,
-    item: S,
-    how: ListOptions,
-    query: Record<string, string | string[] | undefined>,
-  ): Promise<z.infer<S>[]> {
-    const schema = listSchema(item);
-    const items: z.infer<S>[] = [];
-    let pageToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const searchParams = toSearchParams(query);
-      searchParams.set("page_size", String(PAGE_SIZE));
-      if (pageToken) searchParams.set("page_token", pageToken);
-      // Only the first page says when the list left: the later pages are read later still.
-      let sent = Date.now();
-      const response = await this.http.request<unknown>(operation, "GET", path, {
-        searchParams,
-        onSent: () => {
-          sent = Date.now();
-          if (page === 0) how.onSent?.();
-        },
-        urgency: how.urgency,
-      });
-      this.clock.observeDate(response.date, sent, Date.now());
-      const list = parse(operation, schema, response.body, response.requestId);
-      items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));
-      pageToken = nextPageToken(list.metadata.next);
-      if (!pageToken) return items;
-    }
-    throw new ApiError({
-      operation,
-      status: 200,
-      code: "too_many_pages",
-      detail: `the API returned more than ${MAX_PAGES} pages`,
-    });
   }
 }

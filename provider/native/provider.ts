@@ -35,7 +35,7 @@ import {
   waitBound,
 } from "./timeouts";
 
-// The native provider: the one lifecycle the dynamic resources run (provider/resources/lifecycle.ts),
+// The native provider: the one lifecycle the dynamic resources run (provider/lifecycle/lifecycle.ts),
 // served over gRPC by server.ts. This file only translates: URN to kind, secrets in and out, an
 // import ID to what read needs, the engine's timeouts to the waits' bounds, progress to the engine
 // (pinned on the resource's URN), and messages to the settings of this provider instance.

@@ -25,8 +25,6 @@ import {
   UpdateServiceRequest,
 } from "./schemas";
 
-export { nextPageToken } from "./wire-format";
-
 const SERVICES = "networking/v1/network-link-services";
 const ENDPOINTS = "networking/v1/network-link-endpoints";
 const ASSOCIATIONS = "networking/v1/network-link-service-associations";

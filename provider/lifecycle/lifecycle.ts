@@ -56,7 +56,7 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const made = adopting ? await this.adopt(client, inputs) : await this.post(client, inputs);
     // Named at once: if the update is interrupted, this ID is what `adoptExistingId` needs.
     this.context.info(`${this.spec.label(inputs, made.id)}: ${adopting ? "adopted" : "created"}`);
-    const settled = await settle(this.spec, this.context, client, inputs, made, !adopting);
+    const settled = await settle(this.spec, this.context, client, inputs, made, { learn: !adopting });
     return { id: settled.id, outs: this.spec.outputs(inputs, settled) };
   }
 

@@ -91,7 +91,7 @@ export async function objectsBeforeCreate<I extends BaseInputs, W extends WireOb
     slot.networkLinkService !== undefined &&
     client.madeByThisProcess("service", slot.networkLinkService) &&
     client.lastCreateIn(spec.collection, inputs.environment.id, slot) === 0;
-  return fresh ? [] : objectsInSlot(spec, client, inputs, true);
+  return fresh ? [] : objectsInSlot(spec, client, inputs, { shared: true });
 }
 
 /**
@@ -113,7 +113,7 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   inputs: I,
-  shared = false,
+  { shared = false }: { shared?: boolean } = {},
 ): Promise<W[]> {
   const environment = inputs.environment.id;
   const filter = { network: [inputs.network.id], ...spec.slot?.filter(inputs) };

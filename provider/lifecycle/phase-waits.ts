@@ -56,7 +56,7 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
   client: NetworkingClient,
   inputs: I & { __provider?: unknown },
   initial: W,
-  learn = false,
+  { learn = false }: { learn?: boolean } = {},
 ): Promise<W> {
   const label = spec.label(inputs, initial.id);
   let last = initial;

@@ -3,7 +3,7 @@ import { NetworkingClient } from "./client/networking";
 import { resolveConfig } from "./config";
 import type { CredentialSource } from "./credential-source";
 import type { NetworkLinkEndpointPhase, NetworkLinkServicePhase } from "./resources/phases";
-import type { WireObject } from "./resources/resource-kind";
+import type { WireObject } from "./lifecycle/lifecycle-spec";
 import { USER_AGENT } from "./version";
 
 // Read-only lookups for stacks that only read another team's side: plain data, like
@@ -24,7 +24,7 @@ export interface GetNetworkLinkServiceArgs {
   credentials?: CredentialSource;
 }
 
-/** The fields of a looked-up service or endpoint that both kinds have, as plain data. */
+/** The fields of a looked-up service or endpoint that both types have, as plain data. */
 export interface LinkObjectLookupResult {
   readonly id: string;
   readonly displayName: string;

@@ -33,8 +33,8 @@ const acceptPolicy = z.looseObject({
 });
 
 /**
- * A service or an endpoint: the envelope, and the spec fields both kinds have (name, description,
- * environment, network), with the kind's own spec fields added.
+ * A service or an endpoint: the envelope, and the spec fields both types have (name, description,
+ * environment, network), with the type's own spec fields added.
  */
 function linkObjectSchema<Own extends z.ZodRawShape>(ownSpec: Own) {
   return z.looseObject({

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
-import { LIMITS } from "../resources/validation";
+import { LIMITS } from "../lifecycle/validation";
 import type { ChildFactory } from "./children";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that

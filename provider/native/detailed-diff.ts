@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { BaseInputs, Outputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "../lifecycle/lifecycle-spec";
 
 // The diff the engine shows (`pulumi preview --diff`) and acts on, from the lifecycle's own diff
 // (lifecycle.ts diffOf: changes, replaces, stables): each property that changes, as an update or a
@@ -19,7 +19,7 @@ export interface NativeDiff {
 
 /** The detailed diff of a state and new inputs, given the lifecycle's diff of them. */
 export function detailedDiff<I extends BaseInputs, W extends WireObject>(
-  kind: ResourceKind<I, W>,
+  kind: LifecycleSpec<I, W>,
   olds: Outputs<I>,
   news: I,
   lifecycleDiff: pulumi.dynamic.DiffResult,

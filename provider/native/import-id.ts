@@ -1,4 +1,4 @@
-import { endpointId, environmentId, serviceId } from "../resources/validation";
+import { endpointId, environmentId, serviceId } from "../lifecycle/validation";
 
 // `pulumi import` gives read an ID and no properties; the API needs the environment too, so an
 // import ID is `<environment>/<object ID>`, e.g. `env-abc123/nls-def456`.

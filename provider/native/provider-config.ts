@@ -1,6 +1,6 @@
 import { DEFAULT_ENDPOINT } from "../client/http";
 import { CONFIG_KEYS, ConfigNaming, ConfigSource, endpointProblem } from "../config";
-import { isUnknown } from "../resources/property-values";
+import { isUnknown } from "../lifecycle/property-values";
 import { PACKAGE } from "./schema";
 import { markSecret, revealed } from "./secret-values";
 

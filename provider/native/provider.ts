@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
 import { resolveConfig, unauthorizedHint } from "../config";
-import { endpointKind } from "../resources/endpoint-provider";
-import { LinkLifecycle } from "../resources/lifecycle";
-import { ProviderContext } from "../resources/provider-context";
-import { serviceKind } from "../resources/service-provider";
-import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { endpointSpec } from "../lifecycle/endpoint-spec";
+import { LinkLifecycle } from "../lifecycle/lifecycle";
+import { ProviderContext } from "../lifecycle/provider-context";
+import { serviceSpec } from "../lifecycle/service-spec";
+import { BaseInputs, LifecycleSpec, WireObject } from "../lifecycle/lifecycle-spec";
 import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
 import { detailedDiff, NativeDiff } from "./detailed-diff";
@@ -42,17 +42,17 @@ import {
   waitBound,
 } from "./timeouts";
 
-// The native provider: the one lifecycle the dynamic resources run (provider/resources/lifecycle.ts),
+// The native provider: the one lifecycle the dynamic resources run (provider/lifecycle/lifecycle.ts),
 // served over gRPC by server.ts. This file only translates: URN to kind, secrets in and out, an
 // import ID to what read needs, the engine's timeouts to the waits' bounds, progress to the engine
 // (pinned on the resource's URN), and messages to the settings of this provider instance.
 
 type Props = Record<string, unknown>;
-type AnyKind = ResourceKind<BaseInputs, WireObject>;
+type AnyKind = LifecycleSpec<BaseInputs, WireObject>;
 
 const KINDS: Record<string, { kind: AnyKind; noun: "service" | "endpoint" }> = {
-  [TOKENS.service]: { kind: serviceKind as unknown as AnyKind, noun: "service" },
-  [TOKENS.endpoint]: { kind: endpointKind as unknown as AnyKind, noun: "endpoint" },
+  [TOKENS.service]: { kind: serviceSpec as unknown as AnyKind, noun: "service" },
+  [TOKENS.endpoint]: { kind: endpointSpec as unknown as AnyKind, noun: "endpoint" },
 };
 
 /** The type token in a URN: `urn:pulumi:stack::project::<parent types$>type::name`. */

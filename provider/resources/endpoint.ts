@@ -1,3 +1,4 @@
+// The NetworkLinkEndpoint resource class users instantiate, its Args, and its registration.
 import * as pulumi from "@pulumi/pulumi";
 import type { CredentialSource } from "../credential-source";
 import {

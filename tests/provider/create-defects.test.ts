@@ -3,7 +3,7 @@
  * emulator: a competitor's object taken for ours, an object made by us left in no state and named in
  * no error, and a second endpoint made beside a FAILED one of ours.
  */
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import {
   CreateHarness,
   later,
@@ -47,7 +47,10 @@ describe("another stack's create between our retries is never taken for ours", (
     "service, after %s: the create fails naming the other service, which stays theirs",
     async (_, faults) => {
       const inputs = serviceInputs();
-      await h.client.snapshot("service", TARGET.environment.id, { network: TARGET.network.id }, 5000);
+      await h.client.snapshot("service", TARGET.environment.id, {
+        slot: { network: TARGET.network.id },
+        maxAgeMs: 5000,
+      });
       await h.admin.resetCounters();
       await h.admin.setFaults({ ...faults, onlyKey: OURS });
       const ours = h.services.create(inputs).catch((e) => e);
@@ -95,7 +98,10 @@ describe("an object made before our first POST is never taken for ours", () => {
 describe("an object our lost POST made is recorded or named, whatever the recovery reads meet", () => {
   /** The pre-POST snapshot read before the faults, so that they meet only the POST and what follows. */
   const primed = () =>
-    h.client.snapshot("service", TARGET.environment.id, { network: TARGET.network.id }, 5000);
+    h.client.snapshot("service", TARGET.environment.id, {
+      slot: { network: TARGET.network.id },
+      maxAgeMs: 5000,
+    });
 
   it("one 403 on the recovery list", async () => {
     await primed();

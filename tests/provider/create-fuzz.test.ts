@@ -15,7 +15,7 @@
  */
 import { FaultSettings } from "confluent-network-link-emulator";
 import { NetworkingClient } from "../../provider/client/networking";
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import {
   CreateHarness,
   later,

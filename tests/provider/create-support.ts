@@ -1,7 +1,7 @@
 import { NetworkingClient } from "../../provider/client/networking";
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { ProviderContext } from "../../provider/resources/provider-context";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import {
   DEFAULT_CREDENTIALS,
   EmulatorAdmin,

@@ -4,9 +4,9 @@
  * link wait right after their services, and took twice the GETs of a service wait).
  * Real emulator, real client, the provider's default poll schedule.
  */
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { noteSettled } from "../../provider/resources/settle-times";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
+import { noteSettled } from "../../provider/lifecycle/phase-waits";
 import { endpointInputs, Harness, serviceInputs, startHarness } from "./harness";
 
 let h: Harness;

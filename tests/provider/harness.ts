@@ -1,7 +1,7 @@
 import { NetworkingClient } from "../../provider/client/networking";
-import { ProviderContext } from "../../provider/resources/provider-context";
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import {
   DEFAULT_CREDENTIALS,
   EmulatorAdmin,

@@ -4,9 +4,9 @@
  * still poll (and in time for its request to be answered), and its timeout says what it saw last.
  * Real emulator, real client, the provider's default poll schedule.
  */
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { ResourceInitError } from "../../provider/resources/init-error";
-import { noteSettled } from "../../provider/resources/settle-times";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
+import { noteSettled } from "../../provider/lifecycle/phase-waits";
 import { Harness, serviceInputs, startHarness } from "./harness";
 
 let h: Harness;

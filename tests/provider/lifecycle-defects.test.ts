@@ -4,7 +4,7 @@
  * through any later failure, a timed-out wait resumes on the next update, every wait is bounded by
  * the operation's time, and the client never builds a path from an ID that is not one.
  */
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 let h: Harness;

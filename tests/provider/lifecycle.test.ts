@@ -1,4 +1,4 @@
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "./harness";
 
 let h: Harness;

@@ -5,9 +5,9 @@
  */
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
-import { endpointKind } from "../../provider/resources/endpoint-provider";
-import { objectsBeforeCreate } from "../../provider/resources/object-calls";
-import { learnedDuration } from "../../provider/resources/settle-times";
+import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
+import { objectsBeforeCreate } from "../../provider/lifecycle/object-calls";
+import { learnedDuration } from "../../provider/lifecycle/phase-waits";
 import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
@@ -57,20 +57,20 @@ const SECOND_TARGET_NETWORK = { id: "n-aaaaa2" };
 
 it("a create in one slot leaves the pre-POST snapshot of another slot of the environment shared", async () => {
   const otherSlot = { network: SECOND_TARGET_NETWORK.id };
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   await h.client.createService({ spec: { ...TARGET, accept: { environments: [], networks: [] } } });
   // A mesh: the next service create, in the environment's other network, needs no list of its own.
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   expect(await listCalls(SERVICE_LIST)).toBe(1);
 });
 
 it("a create in the same slot makes the next snapshot of that slot list again, and hold it", async () => {
   const slot = { network: TARGET.network.id };
-  await h.client.snapshot("service", TARGET.environment.id, slot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot });
   const service = await h.client.createService({
     spec: { ...TARGET, accept: { environments: [], networks: [] } },
   });
-  const listed = await h.client.snapshot("service", TARGET.environment.id, slot);
+  const listed = await h.client.snapshot("service", TARGET.environment.id, { slot });
   expect(listed.map((s) => s.id)).toContain(service.id);
   expect(await listCalls(SERVICE_LIST)).toBe(2);
 });
@@ -101,7 +101,7 @@ describe("the reads before an endpoint's POST", () => {
   it("an endpoint to a service this process made takes no list first: nothing can hold its slot yet", async () => {
     const service = await h.services.create(serviceInputs());
     await h.admin.resetCounters();
-    const before = await objectsBeforeCreate(endpointKind, h.client, endpointInputs(service.id) as never);
+    const before = await objectsBeforeCreate(endpointSpec, h.client, endpointInputs(service.id) as never);
     expect(before).toEqual([]);
     expect(await listCalls(ENDPOINT_LIST)).toBe(0);
   });

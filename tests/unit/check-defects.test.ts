@@ -3,9 +3,9 @@
  * may be secret or huge, reports the top-level property, and refuses at preview what `up` would
  * refuse later (limits defined once, unknown properties, a service in the endpoint's own network).
  */
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { emptyAcceptWarning } from "../../provider/resources/accept-warnings";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { emptyAcceptWarning } from "../../provider/resources/service";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import { offlineContext } from "./support";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

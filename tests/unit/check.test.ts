@@ -1,5 +1,5 @@
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import { offlineContext } from "./support";
 
 const service = {

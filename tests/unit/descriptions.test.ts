@@ -6,7 +6,7 @@
 import { largestMesh, MAX_ENDPOINTS_PER_NETWORK, MAX_NETWORK_LINKS_PER_ORGANIZATION } from "../../provider";
 import { DESCRIPTIONS } from "../../provider/native/descriptions";
 import { packageSchema } from "../../provider/native/schema";
-import { LIMITS } from "../../provider/resources/validation";
+import { LIMITS } from "../../provider/lifecycle/validation";
 import { readDescriptions } from "../../scripts/tsdoc-descriptions";
 
 // Read once, at load: the TypeScript compiler takes longer than a unit test's timeout.

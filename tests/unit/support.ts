@@ -1,5 +1,5 @@
 import { NetworkingClient } from "../../provider/client/networking";
-import { ProviderContext } from "../../provider/resources/provider-context";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
 
 /** A context for provider logic that makes no API call; records what it would tell the user. */
 export function offlineContext(): ProviderContext & { messages: string[] } {

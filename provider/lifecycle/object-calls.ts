@@ -1,80 +1,78 @@
+// The API calls of the lifecycle, the same for both types: each type names its collection and adds
+// its own fields.
+
 import { NetworkingClient, WireObjectOf } from "../client/networking";
 import type { Slot } from "../client/own-writes";
 import { compact } from "./property-values";
-import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
-
-// The API calls of the lifecycle, the same for both kinds: each kind names its collection and adds
-// its own fields.
-
-type Kind<I extends BaseInputs, W extends WireObject> = ResourceKind<I, W>;
+import { BaseInputs, LifecycleSpec, WireObject } from "./lifecycle-spec";
 
 export async function readObject<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   environment: string,
   id: string,
 ): Promise<W> {
-  return (await client.read(kind.collection, environment, id)) as WireObjectOf<typeof kind.collection> as W;
+  return (await client.read(spec.collection, environment, id)) as WireObjectOf<typeof spec.collection> as W;
 }
 
-/** A read for a wait, sharing list calls with the other waits of the process, at the kind's turn. */
+/** A read for a wait, sharing list calls with the other waits of the process, at the type's turn. */
 export async function pollObject<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   environment: string,
   id: string,
 ): Promise<W> {
-  return (await client.poll(kind.collection, environment, id, undefined, false, kind.pollUrgency)) as W;
+  return (await client.poll(spec.collection, environment, id, { urgency: spec.pollUrgency })) as W;
 }
 
 /** The create; `onSent` hears when the POST leaves. */
 export async function postObject<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   inputs: I,
   onSent?: () => void,
 ): Promise<W> {
-  const spec = compact({
+  const fields = compact({
     environment: { id: inputs.environment.id },
     network: { id: inputs.network.id },
-    ...kind.createFields(inputs),
+    ...spec.createFields(inputs),
     display_name: inputs.displayName,
     description: inputs.description,
   });
-  return (await client.create(kind.collection, { spec } as never, onSent)) as W;
+  return (await client.create(spec.collection, { spec: fields } as never, onSent)) as W;
 }
 
 /** Updates the changed updatable fields to the inputs' values; the environment locates the object. */
 export async function patchObject<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   id: string,
   inputs: I,
   changed: string[],
 ): Promise<W> {
-  const spec = compact({
+  const fields = compact({
     environment: { id: inputs.environment.id },
     display_name: changed.includes("displayName") ? inputs.displayName : undefined,
     description: changed.includes("description") ? inputs.description : undefined,
-    ...kind.updateFields?.(inputs, changed),
+    ...spec.updateFields?.(inputs, changed),
   });
-  return (await client.update(kind.collection, id, { spec } as never)) as W;
+  return (await client.update(spec.collection, id, { spec: fields } as never)) as W;
 }
 
 export async function removeObject<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   environment: string,
   id: string,
 ): Promise<void> {
-  await client.remove(kind.collection, environment, id);
+  await client.remove(spec.collection, environment, id);
 }
 
 /** The one-per slot the inputs would take, as the client keys its own creates. */
-function slotOf<I extends BaseInputs, W extends WireObject>(kind: Kind<I, W>, inputs: I): Slot {
+function slotOf<I extends BaseInputs, W extends WireObject>(spec: LifecycleSpec<I, W>, inputs: I): Slot {
   return {
     network: inputs.network.id,
-    networkLinkService: kind.slot?.filter(inputs).networkLinkService?.[0],
+    networkLinkService: spec.slot?.filter(inputs).networkLinkService?.[0],
   };
 }
 
@@ -84,16 +82,16 @@ function slotOf<I extends BaseInputs, W extends WireObject>(kind: Kind<I, W>, in
  * predate it, and it is ours from its first moment. Otherwise the slot's shared snapshot.
  */
 export async function objectsBeforeCreate<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   inputs: I,
 ): Promise<W[]> {
-  const slot = slotOf(kind, inputs);
+  const slot = slotOf(spec, inputs);
   const fresh =
     slot.networkLinkService !== undefined &&
     client.madeByThisProcess("service", slot.networkLinkService) &&
-    client.lastCreateIn(kind.collection, inputs.environment.id, slot) === 0;
-  return fresh ? [] : objectsInSlot(kind, client, inputs, true);
+    client.lastCreateIn(spec.collection, inputs.environment.id, slot) === 0;
+  return fresh ? [] : objectsInSlot(spec, client, inputs, { shared: true });
 }
 
 /**
@@ -112,18 +110,18 @@ export const SNAPSHOT_MAX_AGE_MS = 5_000;
  * call each; otherwise a list of its own, now.
  */
 export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
-  kind: Kind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   inputs: I,
-  shared = false,
+  { shared = false }: { shared?: boolean } = {},
 ): Promise<W[]> {
   const environment = inputs.environment.id;
-  const filter = { network: [inputs.network.id], ...kind.slot?.filter(inputs) };
-  const slot = slotOf(kind, inputs);
+  const filter = { network: [inputs.network.id], ...spec.slot?.filter(inputs) };
+  const slot = slotOf(spec, inputs);
   const listed = (shared
-    ? await client.snapshot(kind.collection, environment, slot, SNAPSHOT_MAX_AGE_MS)
-    : await client.list(kind.collection, environment, filter)) as unknown as W[];
+    ? await client.snapshot(spec.collection, environment, { slot, maxAgeMs: SNAPSHOT_MAX_AGE_MS })
+    : await client.list(spec.collection, environment, filter)) as unknown as W[];
   return listed.filter(
-    (o) => o.spec.network.id === inputs.network.id && (kind.slot?.holds(o, inputs) ?? true),
+    (o) => o.spec.network.id === inputs.network.id && (spec.slot?.holds(o, inputs) ?? true),
   );
 }

@@ -1,3 +1,4 @@
+// Service before endpoint: the checks of the service an endpoint's POST would otherwise fail or hang on.
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
 import { NetworkLinkService as WireService } from "../client/schemas";
@@ -54,7 +55,11 @@ async function readService(
   const ref = inputs.networkLinkService;
   const serviceEnvironment = ref.environment ?? inputs.environment.id;
   try {
-    return await client.poll("service", serviceEnvironment, ref.id, maxAgeMs, true, "read");
+    return await client.poll("service", serviceEnvironment, ref.id, {
+      maxAgeMs,
+      afterOwnWrites: true,
+      urgency: "read",
+    });
   } catch (err) {
     if (!(err instanceof ApiError) || ![403, 404].includes(err.status)) throw err;
     if (inputs.allowPendingAccept) {

@@ -1,12 +1,12 @@
+// What sets one type of network-link object apart; everything else is the one lifecycle (lifecycle.ts).
+
 import type { Urgency } from "../client/pacer";
 import { z } from "zod";
 import { ApiError } from "../client/errors";
-import { EndpointFilter, NetworkingClient, ObjectKind } from "../client/networking";
+import { EndpointFilter, NetworkingClient, ObjectType } from "../client/networking";
 import type { CredentialSource } from "../credential-source";
 import { PhaseVerdict } from "../wait";
 import { ProviderContext } from "./provider-context";
-
-// What sets one kind of network-link object apart; everything else is the one lifecycle (lifecycle.ts).
 
 /** The parts of a service or endpoint, as the API returns it, that the lifecycle reads. */
 export interface WireObject {
@@ -21,7 +21,7 @@ export interface WireObject {
   metadata?: { resource_name?: string | null; created_at?: string | null } | null;
 }
 
-/** The inputs every kind has. */
+/** The inputs every type has. */
 export interface BaseInputs {
   environment: { id: string };
   network: { id: string };
@@ -43,22 +43,22 @@ export interface ApiStatus {
 
 export type Outputs<I> = I & ApiStatus;
 
-export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
-  /** How messages name the kind: "service", "endpoint". */
+export interface LifecycleSpec<I extends BaseInputs, W extends WireObject> {
+  /** How messages name the type: "service", "endpoint". */
   noun: string;
   /** The resource type, for check messages. */
   typeName: string;
   schema: z.ZodType<I>;
-  /** The API collection that holds this kind; the calls themselves are the same (object-calls.ts). */
-  collection: ObjectKind;
+  /** The API collection that holds this type; the calls themselves are the same (object-calls.ts). */
+  collection: ObjectType;
   /**
-   * The pacer's turn of this kind's READY polls under a rate limit: "release" when other creates wait
+   * The pacer's turn of this type's READY polls under a rate limit: "release" when other creates wait
    * for it (a service's endpoints), so that their writes do not keep it from being seen; default "poll".
    */
   pollUrgency?: Urgency;
-  /** The kind's own fields of a create request, besides environment, network, name and description. */
+  /** The type's own fields of a create request, besides environment, network, name and description. */
   createFields(inputs: I): Record<string, unknown>;
-  /** The kind's own fields of an update request, for the changed fields. */
+  /** The type's own fields of an update request, for the changed fields. */
   updateFields?(inputs: I, changed: string[]): Record<string, unknown>;
   /** What else, besides the network, makes an object hold the one-per slot the inputs would take. */
   slot?: { filter(inputs: I): EndpointFilter; holds(object: W, inputs: I): boolean };
@@ -77,7 +77,7 @@ export interface ResourceKind<I extends BaseInputs, W extends WireObject> {
   outputs(inputs: I | Outputs<I>, wire: W): Outputs<I>;
   /** The first sentence of the error for a taken slot: which object holds it, and the rule. */
   slotTaken(existing: W, inputs: I): string;
-  /** A further way out of a taken slot, for the kind. */
+  /** A further way out of a taken slot, for the type. */
   slotAlternative?: string;
   /** Where an object to adopt differs from the inputs, e.g. "network n-1 (inputs say n-2)". */
   adoptMismatches(existing: W, inputs: I): string[];

@@ -1,8 +1,3 @@
-import { z } from "zod";
-import { ID_FORMS, ID_MAX_LENGTH, IdKind } from "../client/ids";
-import { gotValue } from "../client/redaction";
-import { credentialSourceSchema } from "./credential-schema";
-
 // The rules on the resources' inputs, each limit defined once: zod schemas whose messages name the
 // rule and the fix, and quote a value only when it is short and cannot be a secret. Both front doors
 // (the dynamic resources and the native provider) check through these at preview, and the components
@@ -33,6 +28,11 @@ import { credentialSourceSchema } from "./credential-schema";
 // The per-network and per-organization counts (1 service, 5 endpoints per network, 20 links) need
 // the API's current state, so the components check them (components/shared.ts), not these schemas.
 
+import { z } from "zod";
+import { ID_FORMS, ID_MAX_LENGTH, IdType } from "../client/ids";
+import { gotValue } from "../client/redaction";
+import { CredentialSource, credentialSourceProblems } from "../credential-source";
+
 /** The API's limits on inputs (the emulator enforces the same). */
 export const LIMITS = {
   idLength: ID_MAX_LENGTH,
@@ -60,8 +60,8 @@ function maxText(max: number, limitOf = "") {
   };
 }
 
-function idSchema(kind: IdKind, required: string) {
-  const form = ID_FORMS[kind];
+function idSchema(type: IdType, required: string) {
+  const form = ID_FORMS[type];
   return z
     .string({ error: `is required: ${required}` })
     .max(LIMITS.idLength, maxText(LIMITS.idLength, " for an ID"))
@@ -95,10 +95,10 @@ export const timeoutSeconds = z
   .max(LIMITS.timeoutSeconds.max, { error: "must be at most 86400 seconds (24 hours)" });
 
 /** `{ id }` of an environment or network, with what it is for when missing. */
-export function idReference(kind: "environment" | "network", role: string) {
-  const example = ID_FORMS[kind].example.replace(/abc123$/, "…");
+export function idReference(type: "environment" | "network", role: string) {
+  const example = ID_FORMS[type].example.replace(/abc123$/, "…");
   return z.strictObject(
-    { id: kind === "environment" ? environmentId : networkId },
+    { id: type === "environment" ? environmentId : networkId },
     { error: `is required: { id: '${example}' }, ${role}` },
   );
 }
@@ -144,7 +144,14 @@ export const acceptPolicy = z.strictObject({
   ).optional(),
 });
 
-/** What every kind takes besides its own fields. */
+/** The `credentials` input as the provider checks it: names only, never values. */
+export const credentialSourceSchema = z.unknown().superRefine((value, ctx) => {
+  for (const message of credentialSourceProblems(value)) {
+    ctx.addIssue({ code: "custom", message: message.replace(/^credentials(\.| )/, "") });
+  }
+}) as unknown as z.ZodType<CredentialSource>;
+
+/** What every type takes besides its own fields. */
 export const commonInputs = {
   displayName,
   description: description.optional(),

@@ -1,3 +1,4 @@
+// What the lifecycle needs from its host at run time (client, progress, warnings, timings), and its defaults.
 import { NetworkingClient } from "../client/networking";
 import type { CredentialSource } from "../credential-source";
 import { PollSchedule } from "../wait";

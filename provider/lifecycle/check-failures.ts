@@ -1,7 +1,7 @@
+// Turns a schema's verdict on the inputs into the `{ property, reason }` failures the engine shows.
+
 import { z } from "zod";
 import { isUnknown } from "./property-values";
-
-// Turns a schema's verdict on the inputs into the `{ property, reason }` failures the engine shows.
 
 export interface CheckFailure {
   property: string;

@@ -1,3 +1,4 @@
+// The one check/diff/create/read/update/delete lifecycle both object types and both front doors run.
 import * as pulumi from "@pulumi/pulumi";
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
@@ -11,19 +12,19 @@ import { CredentialSource, sameCredentialSource } from "../credential-source";
 import { compact, withoutProvider } from "./property-values";
 import { ProviderContext } from "./provider-context";
 import { regionWarning } from "./region-warning";
-import { BaseInputs, Outputs, ResourceKind, WireObject } from "./resource-kind";
+import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "./lifecycle-spec";
 
 type Inputs<I> = I & { __provider?: unknown };
 
 /**
- * The one create/read/update/delete/check/diff lifecycle of both resources; a ResourceKind says what
+ * The one create/read/update/delete/check/diff lifecycle of both resources; a LifecycleSpec says what
  * sets each apart. Runs in the dynamic-provider host (see runtime.ts).
  */
 export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   implements pulumi.dynamic.ResourceProvider
 {
   constructor(
-    protected readonly kind: ResourceKind<I, W>,
+    protected readonly spec: LifecycleSpec<I, W>,
     protected readonly context: ProviderContext,
   ) {}
 
@@ -33,20 +34,20 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
   ): Promise<pulumi.dynamic.CheckResult<I>> {
     // Missing credentials fail at preview, before anything else happens.
     const client = this.context.client(news.credentials as CredentialSource | undefined);
-    const checked = checkInputs(this.kind.schema, this.kind.typeName, withoutProvider(news));
+    const checked = checkInputs(this.spec.schema, this.spec.typeName, withoutProvider(news));
     if (checked.failures) return { failures: checked.failures };
     const warnings: (string | undefined)[] = [
-      ...(this.kind.checkWarnings?.(olds ?? {}, checked.inputs) ?? []),
+      ...(this.spec.checkWarnings?.(olds ?? {}, checked.inputs) ?? []),
     ];
     // Only an object about to be created reads its network: an unchanged stack makes no request.
     const creating = Object.keys(olds ?? {}).length === 0 && checked.inputs.adoptExistingId === undefined;
-    if (creating) warnings.push(await regionWarning(client, checked.inputs, this.kind.label(checked.inputs)));
+    if (creating) warnings.push(await regionWarning(client, checked.inputs, this.spec.label(checked.inputs)));
     for (const warning of warnings) if (warning) this.context.warn(warning);
     return { inputs: checked.inputs };
   }
 
   async diff(_id: string, olds: Outputs<I>, news: I): Promise<pulumi.dynamic.DiffResult> {
-    return diffOf(this.kind, olds, news);
+    return diffOf(this.spec, olds, news);
   }
 
   async create(inputs: Inputs<I>): Promise<pulumi.dynamic.CreateResult<Outputs<I>>> {
@@ -54,9 +55,9 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const adopting = inputs.adoptExistingId !== undefined;
     const made = adopting ? await this.adopt(client, inputs) : await this.post(client, inputs);
     // Named at once: if the update is interrupted, this ID is what `adoptExistingId` needs.
-    this.context.info(`${this.kind.label(inputs, made.id)}: ${adopting ? "adopted" : "created"}`);
-    const settled = await settle(this.kind, this.context, client, inputs, made, !adopting);
-    return { id: settled.id, outs: this.kind.outputs(inputs, settled) };
+    this.context.info(`${this.spec.label(inputs, made.id)}: ${adopting ? "adopted" : "created"}`);
+    const settled = await settle(this.spec, this.context, client, inputs, made, { learn: !adopting });
+    return { id: settled.id, outs: this.spec.outputs(inputs, settled) };
   }
 
   async read(id: string, props?: Outputs<I>): Promise<pulumi.dynamic.ReadResult<Outputs<I>>> {
@@ -64,12 +65,12 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     const environment = props?.environment?.id;
     if (!environment) {
       throw new Error(
-        `reading ${this.kind.label({}, id)}: its environment is unknown; set adoptExistingId to bring it under this stack`,
+        `reading ${this.spec.label({}, id)}: its environment is unknown; set adoptExistingId to bring it under this stack`,
       );
     }
-    const object = await unlessNotFound(() => readObject(this.kind, client, environment, id));
+    const object = await unlessNotFound(() => readObject(this.spec, client, environment, id));
     // Gone: returning nothing makes the engine drop it from the state.
-    return object ? { id, props: this.kind.outputs(props as Outputs<I>, object) } : {};
+    return object ? { id, props: this.spec.outputs(props as Outputs<I>, object) } : {};
   }
 
   async update(
@@ -78,27 +79,27 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
     news: Inputs<I>,
   ): Promise<pulumi.dynamic.UpdateResult<Outputs<I>>> {
     const client = this.context.client(news.credentials);
-    const changed = this.kind.changedFields(olds, news);
+    const changed = this.spec.changedFields(olds, news);
     let object =
       changed.length === 0
-        ? await readObject(this.kind, client, news.environment.id, id)
-        : await patchObject(this.kind, client, id, news, changed);
+        ? await readObject(this.spec, client, news.environment.id, id)
+        : await patchObject(this.spec, client, id, news, changed);
     // A wait that timed out before (the engine updates a resource with initialization errors) resumes.
-    if (this.kind.verdict(object.status.phase, news) === "wait") {
-      object = await settle(this.kind, this.context, client, news, object);
+    if (this.spec.verdict(object.status.phase, news) === "wait") {
+      object = await settle(this.spec, this.context, client, news, object);
     }
-    return { outs: this.kind.outputs(news, object) };
+    return { outs: this.spec.outputs(news, object) };
   }
 
   async delete(id: string, props: Outputs<I>): Promise<void> {
-    await deleteAndWait(this.kind, this.context, this.context.client(props.credentials), id, props);
+    await deleteAndWait(this.spec, this.context, this.context.client(props.credentials), id, props);
   }
 
   private async post(client: NetworkingClient, inputs: I): Promise<W> {
-    await this.kind.beforePost?.(client, inputs, this.context);
+    await this.spec.beforePost?.(client, inputs, this.context);
     const { recreateDelayMs, recoveryPatienceMs, listLagMs } = this.context;
     try {
-      return await createOnce(this.kind, client, inputs, {
+      return await createOnce(this.spec, client, inputs, {
         retryDelayMs: recreateDelayMs,
         recoveryPatienceMs,
         listLagMs,
@@ -110,24 +111,24 @@ export class LinkLifecycle<I extends BaseInputs, W extends WireObject>
 
   private async adopt(client: NetworkingClient, inputs: I): Promise<W> {
     const id = inputs.adoptExistingId as string;
-    const label = this.kind.label(inputs, id);
-    const named = `network link ${this.kind.noun} ${id}`;
-    const existing = await unlessNotFound(() => readObject(this.kind, client, inputs.environment.id, id));
+    const label = this.spec.label(inputs, id);
+    const named = `network link ${this.spec.noun} ${id}`;
+    const existing = await unlessNotFound(() => readObject(this.spec, client, inputs.environment.id, id));
     if (!existing) {
       throw new Error(
         `adoptExistingId: ${named} was not found in environment ${inputs.environment.id}; check both IDs.`,
       );
     }
-    const mismatches = this.kind.adoptMismatches(existing, inputs);
+    const mismatches = this.spec.adoptMismatches(existing, inputs);
     if (mismatches.length > 0) {
       throw new Error(
-        `adoptExistingId: ${named} is in ${mismatches.join(" and ")}; make the inputs match the ${this.kind.noun} you adopt.`,
+        `adoptExistingId: ${named} is in ${mismatches.join(" and ")}; make the inputs match the ${this.spec.noun} you adopt.`,
       );
     }
-    const changed = this.kind.changedFields(this.kind.outputs(inputs, existing), inputs);
+    const changed = this.spec.changedFields(this.spec.outputs(inputs, existing), inputs);
     if (changed.length === 0) return existing;
     this.context.info(`${label}: adopting it and updating ${changed.join(", ")} to match the program`);
-    return patchObject(this.kind, client, id, inputs, changed);
+    return patchObject(this.spec, client, id, inputs, changed);
   }
 }
 
@@ -145,28 +146,28 @@ function withRetirementHint(err: unknown): unknown {
 
 /** The diff of a state and new inputs; exported for table tests. */
 export function diffOf<I extends BaseInputs, W extends WireObject>(
-  kind: ResourceKind<I, W>,
+  spec: LifecycleSpec<I, W>,
   olds: Outputs<I>,
   news: I,
 ): pulumi.dynamic.DiffResult {
   const idOf = (value: unknown) => (value as { id?: string } | undefined)?.id;
   const record = (inputs: object, key: string) => (inputs as Record<string, unknown>)[key];
-  const replaces = kind.replaceKeys.filter((key) => idOf(record(olds, key)) !== idOf(record(news, key)));
+  const replaces = spec.replaceKeys.filter((key) => idOf(record(olds, key)) !== idOf(record(news, key)));
   // A phase the object never leaves (FAILED, DISCONNECTED, EXPIRED): the only way forward is a new one.
-  if (olds.phase !== undefined && kind.isTerminal(olds.phase)) replaces.push("phase");
-  const changed = kind.changedFields(olds, news);
+  if (olds.phase !== undefined && spec.isTerminal(olds.phase)) replaces.push("phase");
+  const changed = spec.changedFields(olds, news);
   return {
     // A new credential source changes no API field, but its names must reach the state for later steps.
     changes:
       replaces.length > 0 || changed.length > 0 || !sameCredentialSource(olds.credentials, news.credentials),
     replaces,
     // A one-per slot (a network's service, a network's endpoint to one service) must be freed first.
-    deleteBeforeReplace: replaces.length > 0 && kind.sameSlot(olds, news),
-    stables: kind.replaceKeys.filter((key) => !replaces.includes(key)),
+    deleteBeforeReplace: replaces.length > 0 && spec.sameSlot(olds, news),
+    stables: spec.replaceKeys.filter((key) => !replaces.includes(key)),
   };
 }
 
-/** Which of the fields both kinds update in place differ between the state and the inputs. */
+/** Which of the fields both types update in place differ between the state and the inputs. */
 export function changedNameOrDescription(
   olds: { displayName?: string; description?: string },
   news: { displayName: string; description?: string },
@@ -179,7 +180,7 @@ export function changedNameOrDescription(
   return changed;
 }
 
-/** What the state records of any kind: the inputs, overlaid with what the API reports. */
+/** What the state records of any type: the inputs, overlaid with what the API reports. */
 export function baseOutputs<I extends BaseInputs>(inputs: I | Outputs<I>, wire: WireObject) {
   return compact({
     ...(withoutProvider(inputs) as Record<string, unknown>),

@@ -1,3 +1,4 @@
+// The error that keeps a created but unsettled object in the state, with its ID.
 /**
  * The error the dynamic-provider host turns into a resource initialization failure: the resource
  * stays in the state with this ID and these properties, and the update fails with the message.

@@ -1,11 +1,11 @@
+// Before a link object is created, one read of its network says whether the region still needs
+// network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
+// no warning.
+
 import { NetworkingClient } from "../client/networking";
 import { withDeadline } from "../client/deadline";
 import { isId } from "../client/ids";
 import { networkLinksNotNeeded, notNeededWarning } from "../retirement";
-
-// Before a link object is created, one read of its network says whether the region still needs
-// network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
-// no warning.
 
 /** Longest a check waits for the network's answer before going on without it. */
 const READ_WAIT_MS = 5_000;
@@ -20,7 +20,9 @@ function placeOf(client: NetworkingClient, environment: string, network: string)
   let place = places.get(key);
   if (!place) {
     // One try within a short deadline: advice is not worth a retry that holds up the preview.
-    place = withDeadline(Date.now() + READ_WAIT_MS, () => client.getNetwork(environment, network, true)).then(
+    place = withDeadline(Date.now() + READ_WAIT_MS, () =>
+      client.getNetwork(environment, network, { once: true }),
+    ).then(
       (read) => read.spec,
       () => undefined,
     );

@@ -1,14 +1,22 @@
+// What sets a network link endpoint apart (its inputs' schema, phases, slot, messages); its provider.
 import { z } from "zod";
 import { NetworkLinkEndpoint as WireEndpoint } from "../client/schemas";
 import { PhaseVerdict } from "../wait";
 import { nameOf } from "./create-once";
-import { credentialSourceSchema } from "./credential-schema";
 import { checkServiceFirst } from "./endpoint-preflight";
 import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
 import { compact, isUnknown } from "./property-values";
 import { ProviderContext } from "./provider-context";
-import { Outputs, ResourceKind } from "./resource-kind";
-import { commonInputs, endpointId, environmentId, idReference, networkId, serviceId } from "./validation";
+import { Outputs, LifecycleSpec } from "./lifecycle-spec";
+import {
+  commonInputs,
+  credentialSourceSchema,
+  endpointId,
+  environmentId,
+  idReference,
+  networkId,
+  serviceId,
+} from "./validation";
 
 export const endpointInputsSchema = z
   .strictObject({
@@ -60,7 +68,7 @@ export function endpointVerdict(phase: string, allowPendingAccept: boolean): Pha
 }
 
 /** What sets a network link endpoint apart; the lifecycle does the rest. */
-export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
+export const endpointSpec: LifecycleSpec<EndpointInputs, WireEndpoint> = {
   noun: "endpoint",
   typeName: "NetworkLinkEndpoint",
   schema: endpointInputsSchema as unknown as z.ZodType<EndpointInputs>,
@@ -130,11 +138,11 @@ export const endpointKind: ResourceKind<EndpointInputs, WireEndpoint> = {
 /** The endpoint provider: the one lifecycle, run for endpoints. */
 export class NetworkLinkEndpointProvider extends LinkLifecycle<EndpointInputs, WireEndpoint> {
   constructor(context: ProviderContext) {
-    super(endpointKind, context);
+    super(endpointSpec, context);
   }
 }
 
 /** The diff of two endpoint states; exported for table tests. */
 export function diffEndpoint(olds: EndpointOutputs, news: EndpointInputs) {
-  return diffOf(endpointKind, olds, news);
+  return diffOf(endpointSpec, olds, news);
 }

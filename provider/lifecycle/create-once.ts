@@ -1,3 +1,4 @@
+// Create exactly once: a POST whose outcome is unknown is recovered by listing, never duplicated.
 import { ApiError } from "../client/errors";
 import { NetworkingClient, UnreadableCreateAnswer } from "../client/networking";
 import { quotedName } from "../client/redaction";
@@ -5,7 +6,7 @@ import { ServerClock } from "../client/server-clock";
 import { initErrorProperties, ResourceInitError } from "./init-error";
 import { objectsBeforeCreate, objectsInSlot, postObject, readObject } from "./object-calls";
 import { sleep } from "./provider-context";
-import { BaseInputs, ResourceKind, WireObject } from "./resource-kind";
+import { BaseInputs, LifecycleSpec, WireObject } from "./lifecycle-spec";
 
 // A POST whose outcome is unknown is tried again at most this often, waiting 1, 2, 3, then 4 s
 // between tries (22 s in all): at 30% random 5xx, five failures in a row came once in a few hundred
@@ -38,7 +39,7 @@ interface Flight {
 }
 
 type Ctx<I extends BaseInputs, W extends WireObject> = {
-  kind: ResourceKind<I, W>;
+  spec: LifecycleSpec<I, W>;
   client: NetworkingClient;
   inputs: I;
   timing: Required<CreateTiming>;
@@ -54,13 +55,13 @@ type Ctx<I extends BaseInputs, W extends WireObject> = {
  * missing from lists for `listLagMs`: nothing is concluded from its absence before that.
  */
 export async function createOnce<I extends BaseInputs, W extends WireObject>(
-  kind: ResourceKind<I, W>,
+  spec: LifecycleSpec<I, W>,
   client: NetworkingClient,
   inputs: I,
   timing: CreateTiming = {},
 ): Promise<W> {
   const c: Ctx<I, W> = {
-    kind,
+    spec,
     client,
     inputs,
     timing: {
@@ -69,12 +70,12 @@ export async function createOnce<I extends BaseInputs, W extends WireObject>(
       listLagMs: timing.listLagMs ?? 5000,
     },
   };
-  const before = new Set((await objectsBeforeCreate(kind, client, inputs)).map((object) => object.id));
+  const before = new Set((await objectsBeforeCreate(spec, client, inputs)).map((object) => object.id));
   const flights: Flight[] = [];
   for (let attempt = 1; ; attempt++) {
     let sent = Date.now();
     try {
-      return await postObject(kind, client, inputs, () => (sent = Date.now()));
+      return await postObject(spec, client, inputs, () => (sent = Date.now()));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const ended = Date.now();
@@ -116,7 +117,7 @@ async function recover<I extends BaseInputs, W extends WireObject>(
     const ours = verdicts.filter((v) => v.verdict === "ours");
     const unsure = verdicts.filter((v) => v.verdict === "unsure");
     if (ours.length === 1 && unsure.length === 0) {
-      c.client.noteOurs(c.kind.collection, ours[0].object.id);
+      c.client.noteOurs(c.spec.collection, ours[0].object.id);
       return ours[0].object;
     }
     if (ours.length + unsure.length > 0) {
@@ -172,7 +173,7 @@ function createdAt(object: WireObject): number | undefined {
 
 /** Whether the object has every field our POST sent (the inputs would change nothing on it). */
 function carriesWhatWeSent<I extends BaseInputs, W extends WireObject>(c: Ctx<I, W>, object: W): boolean {
-  return c.kind.changedFields(c.kind.outputs(c.inputs, object), c.inputs).length === 0;
+  return c.spec.changedFields(c.spec.outputs(c.inputs, object), c.inputs).length === 0;
 }
 
 /** The slot's objects, listed now; through 5xx, 403s and lost answers for up to recoveryPatienceMs. */
@@ -183,7 +184,7 @@ async function listPatiently<I extends BaseInputs, W extends WireObject>(
   const giveUpAt = Date.now() + c.timing.recoveryPatienceMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await objectsInSlot(c.kind, c.client, c.inputs);
+      return await objectsInSlot(c.spec, c.client, c.inputs);
     } catch (listErr) {
       if (!(listErr instanceof ApiError)) throw listErr;
       const delay = Math.min(5000, c.timing.retryDelayMs * attempt);
@@ -199,17 +200,17 @@ async function readMade<I extends BaseInputs, W extends WireObject>(
   id: string,
   err: ApiError,
 ): Promise<W> {
-  c.client.noteOurs(c.kind.collection, id);
+  c.client.noteOurs(c.spec.collection, id);
   const giveUpAt = Date.now() + c.timing.recoveryPatienceMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readObject(c.kind, c.client, c.inputs.environment.id, id);
+      return await readObject(c.spec, c.client, c.inputs.environment.id, id);
     } catch (readErr) {
       const delay = Math.min(5000, c.timing.retryDelayMs * attempt);
       if (!(readErr instanceof ApiError) || Date.now() + delay > giveUpAt) {
         // It is ours for sure: the state keeps it, and the next `pulumi up` reads it again.
         throw new ResourceInitError(
-          `${c.kind.label(c.inputs, id)}: created (${err.message}), but it could not be read: ${(readErr as Error).message}. ` +
+          `${c.spec.label(c.inputs, id)}: created (${err.message}), but it could not be read: ${(readErr as Error).message}. ` +
             `It is recorded in the state; the next \`pulumi up\` reads it again, and \`pulumi destroy\` deletes it.`,
           id,
           initErrorProperties(c.inputs, { ...c.inputs, phase: "UNKNOWN" }),
@@ -230,12 +231,12 @@ function unprovenError<I extends BaseInputs, W extends WireObject>(
   objects: W[],
   err: ApiError,
 ): Error {
-  const { kind, inputs } = c;
+  const { spec, inputs } = c;
   const names = objects.map(nameOf).join(" and ");
   const which = objects.length === 1 ? "It" : "Any one of them";
   const adopt = objects.map((o) => adoptStep(o.id)).join(", or ");
   return new Error(
-    `${kind.label(inputs)}: the outcome of our create is unknown (${err.message}), and ${kind.noun} ${names} ` +
+    `${spec.label(inputs)}: the outcome of our create is unknown (${err.message}), and ${spec.noun} ${names} ` +
       `appeared in network ${inputs.network.id} with the same settings while it was sent. ${which} may be ours or ` +
       `another stack's made at the same moment (the API has no idempotency key), so it is not taken as ours. ` +
       `If this stack made it, ${adopt}; otherwise delete it where it was made, or leave it to its owner.`,
@@ -248,12 +249,12 @@ function lostTrack<I extends BaseInputs, W extends WireObject>(
   err: ApiError,
   why: string,
 ): Error {
-  const { kind, inputs } = c;
+  const { spec, inputs } = c;
   const name = quotedName(inputs.displayName);
   return new Error(
-    `${kind.label(inputs)}: the outcome of our create is unknown (${err.message}), and it could not be ` +
-      `found out (${why}). A ${kind.noun}${name ? ` ${name}` : ""} may exist in network ${inputs.network.id}: ` +
-      `list the ${kind.noun}s of environment ${inputs.environment.id}, and if this stack made one, set adoptExistingId to its ID.`,
+    `${spec.label(inputs)}: the outcome of our create is unknown (${err.message}), and it could not be ` +
+      `found out (${why}). A ${spec.noun}${name ? ` ${name}` : ""} may exist in network ${inputs.network.id}: ` +
+      `list the ${spec.noun}s of environment ${inputs.environment.id}, and if this stack made one, set adoptExistingId to its ID.`,
   );
 }
 
@@ -262,21 +263,21 @@ async function slotTakenError<I extends BaseInputs, W extends WireObject>(
   c: Ctx<I, W>,
   err: ApiError,
 ): Promise<Error> {
-  const { kind, inputs } = c;
+  const { spec, inputs } = c;
   const settledAt = Date.now() + c.timing.listLagMs;
   let existing: W | undefined;
   for (;;) {
-    existing = (await objectsInSlot(kind, c.client, inputs).catch(() => []))[0];
+    existing = (await objectsInSlot(spec, c.client, inputs).catch(() => []))[0];
     if (existing || Date.now() >= settledAt) break;
     await sleep(Math.min(settledAt - Date.now(), Math.max(50, c.timing.retryDelayMs)));
   }
   if (!existing) return err;
-  const what = kind.isTerminal(existing.status.phase)
+  const what = spec.isTerminal(existing.status.phase)
     ? ` It is ${existing.status.phase}: delete it (it cannot recover) and run \`pulumi up\` again.`
     : ` If an interrupted \`pulumi up\` of this stack made it (a pending create you cleared), or to manage it here, ` +
-      `set adoptExistingId: "${existing.id}" on this resource${kind.slotAlternative ?? ""}; otherwise remove it where it was made.`;
+      `set adoptExistingId: "${existing.id}" on this resource${spec.slotAlternative ?? ""}; otherwise remove it where it was made.`;
   return new Error(
-    `${kind.slotTaken(existing, inputs)}, and this stack has no record of it.${what} (${err.message})`,
+    `${spec.slotTaken(existing, inputs)}, and this stack has no record of it.${what} (${err.message})`,
   );
 }
 

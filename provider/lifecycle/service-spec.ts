@@ -1,3 +1,4 @@
+// What sets a network link service apart (its inputs' schema, accept list, delete rules); its provider.
 import { z } from "zod";
 import { ApiError } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
@@ -6,7 +7,7 @@ import { nameOf } from "./create-once";
 import { baseOutputs, changedNameOrDescription, diffOf, LinkLifecycle, objectLabel } from "./lifecycle";
 import { asSet, compact, sameSet } from "./property-values";
 import { ProviderContext } from "./provider-context";
-import { Outputs, ResourceKind } from "./resource-kind";
+import { Outputs, LifecycleSpec } from "./lifecycle-spec";
 import { acceptPolicy, commonInputs, idReference, serviceId } from "./validation";
 
 export const serviceInputsSchema = z.strictObject({
@@ -26,7 +27,7 @@ export type ServiceOutputs = Outputs<ServiceInputs>;
 const FAILED_PHASES = ["FAILED", "ERROR"];
 
 /** What sets a network link service apart; the lifecycle does the rest. */
-export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
+export const serviceSpec: LifecycleSpec<ServiceInputs, WireService> = {
   noun: "service",
   typeName: "NetworkLinkService",
   schema: serviceInputsSchema as z.ZodType<ServiceInputs>,
@@ -76,13 +77,13 @@ export const serviceKind: ResourceKind<ServiceInputs, WireService> = {
 /** The service provider: the one lifecycle, run for services. */
 export class NetworkLinkServiceProvider extends LinkLifecycle<ServiceInputs, WireService> {
   constructor(context: ProviderContext) {
-    super(serviceKind, context);
+    super(serviceSpec, context);
   }
 }
 
 /** The diff of two service states; exported for table tests. */
 export function diffService(olds: ServiceOutputs, news: ServiceInputs) {
-  return diffOf(serviceKind, olds, news);
+  return diffOf(serviceSpec, olds, news);
 }
 
 function acceptBody(inputs: ServiceInputs) {
@@ -101,7 +102,7 @@ function droppedAcceptWarning(olds: Partial<ServiceOutputs>, news: ServiceInputs
   );
   if (dropped.length === 0) return [];
   return [
-    `Removing ${dropped.join(", ")} from the accept list of ${serviceKind.label(news)} disconnects ` +
+    `Removing ${dropped.join(", ")} from the accept list of ${serviceSpec.label(news)} disconnects ` +
       `their endpoints for good: they go DISCONNECTED and must be deleted before that pair can link again.`,
   ];
 }

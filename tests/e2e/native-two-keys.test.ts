@@ -11,17 +11,17 @@ import {
 // Two teams, two Cloud API keys, one program, in YAML and in Go, through the CLI: each side of a
 // bidirectional link (a service and an endpoint per direction) is made by an explicit provider
 // (`pulumi:providers:confluentnetworklink`) with its own key, and a component (NetworkLink) by a
-// third, organization-wide key. The emulator scopes each team's key to its team's environment and
-// no longer accepts the stack's default key, so every object made proves which key made it: a side
-// made with any other key than its provider's would fail.
+// third key. The emulator scopes each key to its own environments (none shared) and no longer accepts
+// the stack's default key, so the environment of every object made names the key that made it.
 
 const A = { environment: "env-aaaaa1", network: "n-aaaaa2" };
 const B = { environment: "env-bbbbb1", network: "n-bbbbb1" };
-/** The component's networks, apart from the teams' (one service per network). */
-const ORG_LINK = { origin: "n-aaaaa1", target: "n-bbbbb2" };
+/** The component's side: two environments of their own, seeded for this test. */
+const C = { environment: "env-ccccc1", network: "n-ccccc1" };
+const D = { environment: "env-ddddd1", network: "n-ddddd1" };
 const TEAM_A = { key: "TEAM_A_KEY", secret: "team-a-secret-4d1f", environments: [A.environment] };
 const TEAM_B = { key: "TEAM_B_KEY", secret: "team-b-secret-9c2e", environments: [B.environment] };
-const ORG = { key: "ORG_KEY", secret: "org-secret-5b7a" };
+const ORG = { key: "ORG_KEY", secret: "org-secret-5b7a", environments: [C.environment, D.environment] };
 const WRONG_A = "not-team-a-secret-3e0c";
 const WRONG_B = "not-team-b-secret-71aa";
 
@@ -81,8 +81,8 @@ ${yamlProvider("teamA")}${yamlProvider("teamB")}${yamlProvider("org")}
   orgLink:
     type: confluentnetworklink:index:NetworkLink
     properties:
-      origin: { environment: { id: ${A.environment} }, network: { id: ${ORG_LINK.origin} } }
-      target: { environment: { id: ${B.environment} }, network: { id: ${ORG_LINK.target} } }
+      origin: { environment: { id: ${C.environment} }, network: { id: ${C.network} } }
+      target: { environment: { id: ${D.environment} }, network: { id: ${D.network} } }
     options:
       provider: \${org}${yamlSide(A, B, "teamA", "teamB")}${yamlSide(B, A, "teamB", "teamA")}
 outputs:
@@ -103,6 +103,8 @@ type place struct{ environment, network string }
 
 var a = place{"${A.environment}", "${A.network}"}
 var b = place{"${B.environment}", "${B.network}"}
+var c = place{"${C.environment}", "${C.network}"}
+var d = place{"${D.environment}", "${D.network}"}
 
 func ref(id string) *cnl.IdReferenceArgs { return &cnl.IdReferenceArgs{Id: pulumi.String(id)} }
 
@@ -155,8 +157,8 @@ func main() {
 			return err
 		}
 		orgLink, err := cnl.NewNetworkLink(ctx, "orgLink", &cnl.NetworkLinkArgs{
-			Origin: &cnl.NetworkSideArgs{Environment: ref(a.environment), Network: ref("${ORG_LINK.origin}")},
-			Target: &cnl.NetworkSideArgs{Environment: ref(b.environment), Network: ref("${ORG_LINK.target}")},
+			Origin: &cnl.NetworkSideArgs{Environment: ref(c.environment), Network: ref(c.network)},
+			Target: &cnl.NetworkSideArgs{Environment: ref(d.environment), Network: ref(d.network)},
 		}, pulumi.Provider(org))
 		if err != nil {
 			return err
@@ -207,14 +209,12 @@ const PROGRAMS = [
 
 type Spec = { environment: { id: string }; network: { id: string }; description?: string };
 const specs = (objects: Record<string, unknown>[]) => objects.map((o) => o.spec as Spec);
-const networks = (objects: Record<string, unknown>[]) =>
+/** Where each object is (`environment/network`): the environment names the only key that reaches it. */
+const where = (objects: Record<string, unknown>[]) =>
   specs(objects)
-    .map((s) => s.network.id)
+    .map((s) => `${s.environment.id}/${s.network.id}`)
     .sort();
-const environments = (objects: Record<string, unknown>[]) =>
-  specs(objects)
-    .map((s) => s.environment.id)
-    .sort();
+const at = (...places: (typeof A)[]) => places.map((p) => `${p.environment}/${p.network}`).sort();
 
 describe.each(PROGRAMS)("two keys in one $language program", ({ files, build }) => {
   let project: NativeProject;
@@ -240,6 +240,9 @@ describe.each(PROGRAMS)("two keys in one $language program", ({ files, build }) 
       ...Object.entries(secrets).flatMap(([key, value]) => ["--secret", `${key}=${value}`]),
       ...Object.entries(plain).flatMap(([key, value]) => ["--plaintext", `${key}=${value}`]),
     );
+    await project.admin.seed({
+      environments: [C, D].map((e) => ({ id: e.environment, networks: [{ id: e.network }] })),
+    });
     // Only these keys: the stack's default key (confluentnetworklink:apiKey) is refused.
     await project.admin.setCredentials([TEAM_A, TEAM_B, ORG]);
   });
@@ -257,21 +260,20 @@ describe.each(PROGRAMS)("two keys in one $language program", ({ files, build }) 
     expect(text).not.toContain("confluentcloud:");
 
     const state = await project.admin.state();
-    // Team A's service, the component's service and endpoint; nothing of team B's, and no endpoint to
-    // team B's service (it does not exist).
-    expect(networks(state.services)).toEqual([A.network, ORG_LINK.target].sort());
-    expect(networks(state.endpoints)).toEqual([ORG_LINK.origin]);
+    // Team A's service, the component's service (D) and endpoint (C); nothing of team B's, and no
+    // endpoint to team B's service (it does not exist).
+    expect(where(state.services)).toEqual(at(A, D));
+    expect(where(state.endpoints)).toEqual(at(C));
   });
 
   it("with team B's secret set right, makes each side with its own provider's key", async () => {
     await setSecret("teamBSecret", TEAM_B.secret);
     await project.ok("up", "--yes");
     const state = await project.admin.state();
-    // Key A reaches environment A only, key B environment B only, the default key neither; the
-    // component's service (B) and endpoint (A) were made with the organization's key.
-    expect(environments(state.services)).toEqual([A.environment, B.environment, B.environment]);
-    expect(environments(state.endpoints)).toEqual([A.environment, A.environment, B.environment]);
-    expect(networks(state.services)).toEqual([A.network, B.network, ORG_LINK.target].sort());
+    // Key A reaches environment A only, key B environment B only, the organization's key C and D
+    // only (the component's endpoint in C, its service in D), the default key none.
+    expect(where(state.services)).toEqual(at(A, B, D));
+    expect(where(state.endpoints)).toEqual(at(A, B, C));
     expect(JSON.parse(await project.ok("stack", "output", "--json"))).toEqual({
       aToB: "READY",
       bToA: "READY",

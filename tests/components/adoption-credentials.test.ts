@@ -2,7 +2,7 @@
  * What the components hand each child for adoption (`adoptExistingIds`, keyed like `phases`) and
  * for credentials (`credentials` per side), and `isInstance` of each component.
  */
-import { A, B, byName, collectRejections, registered, settle } from "./mocks";
+import { A, B, byName, collectRejections, registered, settle } from "../support/component-mocks";
 import { BidirectionalNetworkLink } from "../../provider/components/bidirectional";
 import { NetworkLinkMesh } from "../../provider/components/mesh";
 import { NetworkLink } from "../../provider/components/network-link";

@@ -3,7 +3,7 @@
  * only what the read needs), and `isInstance` is true for that kind only, also for an object of
  * another copy of the package (same type token).
  */
-import { ENDPOINT_TYPE, registered, settle, SERVICE_TYPE } from "./mocks";
+import { ENDPOINT_TYPE, registered, settle, SERVICE_TYPE } from "../support/component-mocks";
 import { NetworkLinkEndpoint } from "../../provider/resources/endpoint";
 import { NetworkLinkService } from "../../provider/resources/service";
 

@@ -1,6 +1,6 @@
 import { NetworkLinkEndpoint, NetworkLinkMesh, NetworkLinkService } from "../../provider";
 import { collectRejections } from "../support/rejections";
-import { changes, E2e, startE2e } from "./harness";
+import { changes, E2e, startE2e } from "../support/emulator-stacks";
 
 // The lifecycles users hit, each through the real engine against the emulator.
 

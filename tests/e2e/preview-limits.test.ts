@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { nativeProject, type NativeProject } from "../../harness/native-project";
 import type { EmulatorAdmin } from "confluent-network-link-emulator";
-import { initEmulatorStack, startE2e, type E2e } from "./harness";
+import { initEmulatorStack, startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 

@@ -11,7 +11,7 @@ import {
 } from "confluent-network-link-emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { createTestStack, type TestStack } from "../../harness/stack";
-import { FAST_DELAYS, FAST_POLL } from "./harness";
+import { FAST_DELAYS, FAST_POLL } from "../support/emulator-stacks";
 
 // Distinctive values that appear nowhere else: any hit is a leak.
 const KEY = "SENTINELKEY7Q4XZ";

@@ -7,7 +7,7 @@
 import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
 import { ResourceInitError } from "../../provider/resources/init-error";
 import { noteSettled } from "../../provider/resources/settle-times";
-import { Harness, serviceInputs, startHarness } from "./harness";
+import { Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 let services: NetworkLinkServiceProvider;

@@ -1,5 +1,5 @@
 import { ResourceInitError } from "../../provider/resources/init-error";
-import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "./harness";
+import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {

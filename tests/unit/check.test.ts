@@ -1,6 +1,6 @@
 import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
 import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { offlineContext } from "./support";
+import { offlineContext } from "../support/offline-context";
 
 const service = {
   environment: { id: "env-target1" },

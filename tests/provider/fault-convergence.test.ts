@@ -1,5 +1,5 @@
 import { FaultSettings } from "confluent-network-link-emulator";
-import { endpointInputs, Harness, serviceInputs, startHarness } from "./harness";
+import { endpointInputs, Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {

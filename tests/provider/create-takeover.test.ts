@@ -12,8 +12,8 @@ import {
   rivalEndpoint,
   rivalService,
   startCreateHarness,
-} from "./create-support";
-import { endpointInputs, serviceInputs, TARGET } from "./harness";
+} from "../support/create-race";
+import { endpointInputs, serviceInputs, TARGET } from "../support/provider-emulator";
 
 // A process learns the server's clock anew after the skew tests move it: up to 8 probes, a second apart.
 jest.setTimeout(30_000);

@@ -8,7 +8,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { createTestStack, type TestStack } from "../support/stack";
-import { FAST_POLL, startE2e, type E2e } from "./harness";
+import { FAST_POLL, startE2e, type E2e } from "../support/emulator-stacks";
 
 const serviceProgram = (options: { readyTimeoutSeconds?: number } = {}) =>
   async function program() {

@@ -6,7 +6,7 @@
 import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
 import { emptyAcceptWarning } from "../../provider/resources/accept-warnings";
 import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { offlineContext } from "./support";
+import { offlineContext } from "../support/offline-context";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const service = {

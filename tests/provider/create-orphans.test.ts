@@ -5,7 +5,7 @@
  * the operation's time, and the client never builds a path from an ID that is not one.
  */
 import { ResourceInitError } from "../../provider/resources/init-error";
-import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {

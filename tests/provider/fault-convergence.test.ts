@@ -56,12 +56,3 @@ describe.each(matrix)("under %s", (_name, faults) => {
     expect(end.endpoints).toHaveLength(0);
   });
 });
-
-it("a lost create response is found again instead of being created twice", async () => {
-  await h.admin.setFaults({ dropCreateResponses: 1 });
-  await h.admin.resetCounters();
-  const service = await h.services.create(serviceInputs());
-  const counters = await h.admin.counters();
-  expect(counters.byRoute["POST /networking/v1/network-link-services"]).toBe(1);
-  expect((await h.admin.state()).services.map((s) => s.id)).toEqual([service.id]);
-});

@@ -145,6 +145,15 @@ describe("the reads before an endpoint's POST", () => {
     expect(endpoint.outs?.phase).toBe("READY");
     expect(await listCalls(SERVICE_LIST)).toBe(1);
   });
+
+  it("an endpoint created right after its service's accept update in the same process is admitted: the preflight reads the accept list as it is now", async () => {
+    const service = await h.services.create(serviceInputs({ accept: { environments: [], networks: [] } }));
+    // A wait elsewhere in the process has just listed the services (max age 500 ms).
+    await h.client.poll("service", TARGET.environment.id, service.id);
+    await h.services.update(service.id, service.outs!, serviceInputs());
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    expect(endpoint.outs).toMatchObject({ phase: "READY" });
+  });
 });
 
 describe("what a create's wait took, for the waits after it", () => {

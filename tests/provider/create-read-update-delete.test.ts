@@ -4,7 +4,15 @@
  * deletes blocked by endpoints.
  */
 import { ResourceInitError } from "../../provider/resources/init-error";
-import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
+import {
+  endpointInputs,
+  Harness,
+  ORIGIN,
+  ORIGIN2,
+  serviceInputs,
+  startHarness,
+  TARGET,
+} from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {

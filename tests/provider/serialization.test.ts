@@ -59,7 +59,11 @@ describe("the serialized provider", () => {
     };
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(__dirname, "..", "support", "run-serialized-provider.js"), providerFile, JSON.stringify(inputs)],
+      [
+        path.join(__dirname, "..", "support", "run-serialized-provider.js"),
+        providerFile,
+        JSON.stringify(inputs),
+      ],
       { cwd: root, env: { ...process.env, TEST_STACK_CONFIG: JSON.stringify(config) } },
     );
     const created = JSON.parse(stdout.trim().split("\n").pop() as string);

@@ -8,7 +8,14 @@ import { pacerFor } from "../../provider/client/pacer";
 import { endpointKind } from "../../provider/resources/endpoint-provider";
 import { objectsBeforeCreate } from "../../provider/resources/object-calls";
 import { learnedDuration } from "../../provider/resources/settle-times";
-import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
+import {
+  endpointInputs,
+  Harness,
+  ORIGIN,
+  serviceInputs,
+  startHarness,
+  TARGET,
+} from "../support/provider-emulator";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
 

@@ -7,7 +7,7 @@
 import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
 import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import { noteSettled } from "../../provider/lifecycle/phase-waits";
-import { endpointInputs, Harness, serviceInputs, startHarness } from "./harness";
+import { endpointInputs, Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
 import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import { noteSettled } from "../../provider/lifecycle/phase-waits";
-import { Harness, serviceInputs, startHarness } from "./harness";
+import { Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 let services: NetworkLinkServiceProvider;

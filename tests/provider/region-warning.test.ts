@@ -6,7 +6,7 @@ import {
   NETWORK_LINK_RETIREMENT,
   REFUSED_CREATE_HINT,
 } from "../../provider/retirement";
-import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // Where cluster linking no longer needs network links, check warns before a create; it reads each
 // network once, and only for an object about to be created.

@@ -8,7 +8,14 @@ import { pacerFor } from "../../provider/client/pacer";
 import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
 import { objectsBeforeCreate } from "../../provider/lifecycle/object-calls";
 import { learnedDuration } from "../../provider/lifecycle/phase-waits";
-import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+import {
+  endpointInputs,
+  Harness,
+  ORIGIN,
+  serviceInputs,
+  startHarness,
+  TARGET,
+} from "../support/provider-emulator";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
 
@@ -144,6 +151,15 @@ describe("the reads before an endpoint's POST", () => {
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
     expect(endpoint.outs?.phase).toBe("READY");
     expect(await listCalls(SERVICE_LIST)).toBe(1);
+  });
+
+  it("an endpoint created right after its service's accept update in the same process is admitted: the preflight reads the accept list as it is now", async () => {
+    const service = await h.services.create(serviceInputs({ accept: { environments: [], networks: [] } }));
+    // A wait elsewhere in the process has just listed the services (max age 500 ms).
+    await h.client.poll("service", TARGET.environment.id, service.id);
+    await h.services.update(service.id, service.outs!, serviceInputs());
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    expect(endpoint.outs).toMatchObject({ phase: "READY" });
   });
 });
 

@@ -50,7 +50,7 @@ describe("BatchReader", () => {
   });
 });
 
-describe("BatchReader max age per call (defect 8)", () => {
+describe("BatchReader max age per call: a caller that asks for a fresh read never gets an older snapshot", () => {
   it("a read with max age 0 never gets a snapshot another caller took earlier", async () => {
     let version = 0;
     const list = jest.fn(async () => [{ id: "a", version: ++version }]);
@@ -80,7 +80,7 @@ describe("BatchReader max age per call (defect 8)", () => {
   });
 });
 
-describe("BatchReader notBefore (defect 8 without losing the sharing)", () => {
+describe("BatchReader notBefore: a snapshot is shared only if its list started late enough, and still shared then", () => {
   it("shares a snapshot only when its list started at or after notBefore", async () => {
     let version = 0;
     const list = jest.fn(async () => [{ id: "a", version: ++version }]);

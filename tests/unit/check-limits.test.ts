@@ -17,7 +17,7 @@ import {
   startEmulator,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
-import { offlineContext } from "./support";
+import { offlineContext } from "../support/offline-context";
 
 type Inputs = Record<string, unknown>;
 type Kind = "service" | "endpoint";

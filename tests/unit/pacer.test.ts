@@ -101,7 +101,7 @@ describe("Pacer, before the first answer", () => {
   });
 });
 
-describe("Pacer bounds (defect 9)", () => {
+describe("Pacer bounds: a hold ends by the caller's deadline or the longest hold, whatever the server advertises", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 

@@ -1,15 +1,13 @@
 /**
- * What the components hand each child for adoption (`adoptExistingIds`, keyed like `phases`) and
- * for credentials (`credentials` per side), and `isInstance` of each component.
+ * What the components hand each child for adoption: `adoptExistingIds`, keyed like `phases`, reaches
+ * the child it names and no other; a key that names no child is refused before any child exists.
  */
-import { A, B, byName, collectRejections, registered, settle } from "./mocks";
+import { A, B, byName, collectRejections, registered, settle } from "../support/component-mocks";
 import { BidirectionalNetworkLink } from "../../provider/components/bidirectional";
 import { NetworkLinkMesh } from "../../provider/components/mesh";
 import { NetworkLink } from "../../provider/components/network-link";
 
 const C = { environment: { id: "env-bbbbb1" }, network: { id: "n-bbbbb2" } };
-const KEY_A = { apiKeyConfig: "teamA:cloudApiKey", apiSecretConfig: "teamA:cloudApiSecret" };
-const KEY_B = { apiKeyEnv: "TEAM_B_KEY", apiSecretEnv: "TEAM_B_SECRET" };
 
 beforeEach(() => {
   registered.length = 0;
@@ -76,57 +74,5 @@ describe("adoptExistingIds", () => {
     });
     expect(caught.every((m) => m.includes("adoptExistingIds"))).toBe(true);
     expect(registered.filter((r) => r.custom)).toEqual([]);
-  });
-});
-
-describe("credentials per side", () => {
-  it("gives each side's service and endpoint that side's source, and each endpoint the source of the service it checks", async () => {
-    const link = new BidirectionalNetworkLink("keys", {
-      a: { ...A, credentials: KEY_A },
-      b: { ...B, credentials: KEY_B },
-    });
-    await settle([link.aService, link.bService, link.aToB, link.bToA]);
-    const seen = byName("keys-");
-    expect(seen["keys-a-service"].inputs.credentials).toEqual(KEY_A);
-    expect(seen["keys-b-service"].inputs.credentials).toEqual(KEY_B);
-    expect(seen["keys-a-to-b"].inputs.credentials).toEqual(KEY_A);
-    expect(seen["keys-a-to-b"].inputs.networkLinkService).toEqual({
-      id: "nls-keys-b-service",
-      environment: B.environment.id,
-      network: B.network.id,
-      credentials: KEY_B,
-    });
-    expect(seen["keys-b-to-a"].inputs.credentials).toEqual(KEY_B);
-    expect((seen["keys-b-to-a"].inputs.networkLinkService as { credentials: unknown }).credentials).toEqual(
-      KEY_A,
-    );
-  });
-
-  it("leaves the credentials out when a side names none (the stack's keys)", async () => {
-    const link = new NetworkLink("plain", { origin: A, target: B });
-    await settle([link.service, link.endpoint]);
-    for (const child of Object.values(byName("plain-"))) expect(child.inputs.credentials).toBeUndefined();
-  });
-});
-
-describe("isInstance", () => {
-  it("is true only for the component's own type", async () => {
-    const one = new NetworkLink("i1", { origin: A, target: B });
-    const pair = new BidirectionalNetworkLink("i2", { a: A, b: B });
-    const mesh = new NetworkLinkMesh("i3", { networks: [A, B] });
-    await settle([one.endpoint, pair.aToB, ...Object.values(mesh.endpoints)]);
-    const table = [one, pair, mesh, one.service, { __pulumiType: "other" }, undefined].map((obj) => [
-      NetworkLink.isInstance(obj),
-      BidirectionalNetworkLink.isInstance(obj),
-      NetworkLinkMesh.isInstance(obj),
-    ]);
-    expect(table).toEqual([
-      [true, false, false],
-      [false, true, false],
-      [false, false, true],
-      [false, false, false],
-      [false, false, false],
-      [false, false, false],
-    ]);
   });
 });

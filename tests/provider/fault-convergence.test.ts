@@ -1,5 +1,5 @@
 import { FaultSettings } from "confluent-network-link-emulator";
-import { endpointInputs, Harness, serviceInputs, startHarness } from "./harness";
+import { endpointInputs, Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,13 +55,4 @@ describe.each(matrix)("under %s", (_name, faults) => {
     expect(end.services).toHaveLength(0);
     expect(end.endpoints).toHaveLength(0);
   });
-});
-
-it("a lost create response is found again instead of being created twice", async () => {
-  await h.admin.setFaults({ dropCreateResponses: 1 });
-  await h.admin.resetCounters();
-  const service = await h.services.create(serviceInputs());
-  const counters = await h.admin.counters();
-  expect(counters.byRoute["POST /networking/v1/network-link-services"]).toBe(1);
-  expect((await h.admin.state()).services.map((s) => s.id)).toEqual([service.id]);
 });

@@ -1,5 +1,18 @@
+/**
+ * Each resource's create, read, update and delete by its provider, against a real emulator: the wait
+ * for READY and for gone, the checks before an endpoint's POST, FAILED and PENDING_ACCEPT outcomes, and
+ * deletes blocked by endpoints.
+ */
 import { ResourceInitError } from "../../provider/lifecycle/init-error";
-import { endpointInputs, Harness, ORIGIN, ORIGIN2, serviceInputs, startHarness, TARGET } from "./harness";
+import {
+  endpointInputs,
+  Harness,
+  ORIGIN,
+  ORIGIN2,
+  serviceInputs,
+  startHarness,
+  TARGET,
+} from "../support/provider-emulator";
 
 let h: Harness;
 beforeAll(async () => {
@@ -60,39 +73,6 @@ describe("NetworkLinkService", () => {
     await h.services.delete(id, outs!);
     expect((await h.admin.state()).services).toHaveLength(0);
     await expect(h.services.delete(id, outs!)).resolves.toBeUndefined();
-  });
-
-  it("refuses a second service in a network, naming the existing one and how to adopt it", async () => {
-    const existing = await h.client.create("service", { spec: { ...TARGET, display_name: "made-by-hand" } });
-    await expect(h.services.create(serviceInputs())).rejects.toThrow(
-      `network ${TARGET.network.id} already has network link service ${existing.id} ('made-by-hand')`,
-    );
-    await expect(h.services.create(serviceInputs())).rejects.toThrow(`adoptExistingId: "${existing.id}"`);
-    expect((await h.admin.state()).services).toHaveLength(1);
-  });
-
-  it("adopts an existing service and makes it match the inputs", async () => {
-    const existing = await h.client.create("service", {
-      spec: { ...TARGET, display_name: "made-by-terraform" },
-    });
-    const { id, outs } = await h.services.create(serviceInputs({ adoptExistingId: existing.id }));
-    expect(id).toBe(existing.id);
-    expect(outs!).toMatchObject({
-      displayName: "target-service",
-      accept: { environments: [ORIGIN.environment.id] },
-    });
-    expect((await h.client.read("service", TARGET.environment.id, id)).spec.display_name).toBe(
-      "target-service",
-    );
-  });
-
-  it("refuses to adopt a service of another network", async () => {
-    const existing = await h.client.create("service", { spec: { ...TARGET, display_name: "x" } });
-    await expect(
-      h.services.create(serviceInputs({ network: { id: "n-aaaaa2" }, adoptExistingId: existing.id })),
-    ).rejects.toThrow(
-      `adoptExistingId: network link service ${existing.id} is in network ${TARGET.network.id} (inputs say n-aaaaa2)`,
-    );
   });
 
   it("records a service that turns FAILED as an initialization error with its ID and the API's message", async () => {
@@ -253,19 +233,6 @@ describe("NetworkLinkEndpoint", () => {
     expect(err).toBeInstanceOf(ResourceInitError);
     expect(err.id).toBe(endpoint.id);
     expect(err.message).toContain("link_failed: target unreachable");
-  });
-
-  it("names an endpoint it did not make for the same pair, and how to adopt it", async () => {
-    const service = await readyService();
-    const existing = await h.client.create("endpoint", {
-      spec: { ...ORIGIN, network_link_service: { id: service.id }, display_name: "by-hand" },
-    });
-    await expect(h.endpoints.create(endpointInputs(service.id))).rejects.toThrow(
-      `adoptExistingId: "${existing.id}"`,
-    );
-    const { id } = await h.endpoints.create(endpointInputs(service.id, { adoptExistingId: existing.id }));
-    expect(id).toBe(existing.id);
-    expect((await h.admin.state()).endpoints).toHaveLength(1);
   });
 
   it("updates name and description in place", async () => {

@@ -80,7 +80,7 @@ export async function startCreateHarness(
 /** The POST another stack of the same program sends for the same service: the same fields. */
 export function rivalService(
   rival: NetworkingClient,
-  inputs: ReturnType<typeof import("./harness").serviceInputs>,
+  inputs: ReturnType<typeof import("./provider-emulator").serviceInputs>,
 ) {
   return rival.createService({
     spec: {
@@ -95,7 +95,7 @@ export function rivalService(
 /** The same for an endpoint. */
 export function rivalEndpoint(
   rival: NetworkingClient,
-  inputs: ReturnType<typeof import("./harness").endpointInputs>,
+  inputs: ReturnType<typeof import("./provider-emulator").endpointInputs>,
 ) {
   return rival.createEndpoint({
     spec: {

@@ -39,7 +39,7 @@ pulumi.runtime.setMocks(
   false,
 );
 
-export { collectRejections } from "../support/rejections";
+export { collectRejections } from "./rejections";
 
 /** The value of an Output (rejects when the Output does). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {

@@ -3,7 +3,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
-import { NETWORKING_SPEC_PATH, SPEC_PATH } from "../../support/reference";
+import { NETWORKING_SPEC_PATH, SPEC_PATH } from "./reference";
 
 /**
  * Validates emulator responses against the upstream spec (read in place, never copied): the

@@ -8,6 +8,7 @@ import {
 } from "confluent-network-link-emulator";
 import type { CliProject } from "../../harness/cli-project";
 import { createTestStack, TestStack, TestStackOptions } from "../../harness/stack";
+import { NetworkLinkService } from "../../provider";
 
 /** An emulator on 127.0.0.1 and stacks wired to it: what every end-to-end test starts from. */
 export interface E2e {
@@ -79,4 +80,35 @@ export async function initEmulatorStack(project: CliProject, emulatorUrl: string
     "confluentcloud:cloudApiSecret",
     DEFAULT_CREDENTIALS.secret,
   ]);
+}
+
+/** A program of one service in n-aaaaa1 that accepts env-bbbbb1; the same name in every stack made from it. */
+export const oneServiceProgram = (options: { readyTimeoutSeconds?: number } = {}) =>
+  async function program() {
+    const service = new NetworkLinkService("shared-service", {
+      environment: { id: "env-aaaaa1" },
+      network: { id: "n-aaaaa1" },
+      accept: { environments: ["env-bbbbb1"] },
+      ...options,
+    });
+    return { service: service.id, phase: service.phase };
+  };
+
+/** An object as the emulator's admin state lists it. */
+export type Wire = { id: string; status: { phase: string } };
+
+/** Polls `get` every 50 ms until it gives a value, for up to 30 s. */
+export async function until<T>(what: string, get: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await get();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The resources of a stack's state that are this package's dynamic resources. */
+export function dynamicResources(state: Awaited<ReturnType<TestStack["exportState"]>>) {
+  return (state.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const ROOT = path.resolve(__dirname, "../../..");
+export const ROOT = path.resolve(__dirname, "../..");
 /** tsx as a loader inside the one node process (its CLI would put a second process in between). */
 export const TSX_LOADER = ["--import", "tsx"];
 export const CLI_SOURCE = "emulator/cli/main.ts";

@@ -5,7 +5,7 @@
  */
 import type { FaultSettings } from "confluent-network-link-emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
-import { changes, startE2e, type E2e } from "./harness";
+import { changes, startE2e, type E2e } from "../support/emulator-stacks";
 
 /** Both directions between n-aaaaa1 and n-bbbbb1: two services, two endpoints. */
 const program = async () => {

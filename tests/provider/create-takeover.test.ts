@@ -1,7 +1,8 @@
 /**
- * The create-path defects of issue 26 item 1, each as found by fault injection, against a real
- * emulator: a competitor's object taken for ours, an object made by us left in no state and named in
- * no error, and a second endpoint made beside a FAILED one of ours.
+ * A create never takes another stack's object for its own, against a real emulator: whether the
+ * other object was made between our retries, before our first POST, or under a skewed server clock,
+ * our create fails naming it and how to adopt it, and the object stays theirs. Each case was found by
+ * fault injection (the create-path faults of issue 26 item 1).
  */
 import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import {
@@ -12,8 +13,8 @@ import {
   rivalEndpoint,
   rivalService,
   startCreateHarness,
-} from "./create-support";
-import { endpointInputs, serviceInputs, TARGET } from "./harness";
+} from "../support/create-race";
+import { endpointInputs, Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // A process learns the server's clock anew after the skew tests move it: up to 8 probes, a second apart.
 jest.setTimeout(30_000);
@@ -95,60 +96,6 @@ describe("an object made before our first POST is never taken for ours", () => {
   });
 });
 
-describe("an object our lost POST made is recorded or named, whatever the recovery reads meet", () => {
-  /** The pre-POST snapshot read before the faults, so that they meet only the POST and what follows. */
-  const primed = () =>
-    h.client.snapshot("service", TARGET.environment.id, {
-      slot: { network: TARGET.network.id },
-      maxAgeMs: 5000,
-    });
-
-  it("one 403 on the recovery list", async () => {
-    await primed();
-    await h.admin.setFaults({ dropCreateResponses: 1, errors: { count: 1, status: 403, methods: ["GET"] } });
-    const made = await h.services.create(serviceInputs());
-    expect(await stateIds("services")).toEqual([made.id]);
-  });
-
-  it("503 on every list for 8 s", async () => {
-    h.context.recoveryPatienceMs = 20_000;
-    await primed();
-    await h.admin.setFaults({ dropCreateResponses: 1, errors: { status: 503, methods: ["GET"] } });
-    const clear = later(8_000).then(() => h.admin.setFaults({ errors: null }));
-    const made = await h.services.create(serviceInputs());
-    await clear;
-    expect(await stateIds("services")).toEqual([made.id]);
-  }, 30_000);
-
-  it.each([
-    ["a 2xx body a gateway replaced with {message: accepted}", "message-body"],
-    ["a 2xx body without status", "no-status-body"],
-  ] as const)("%s", async (_, answer) => {
-    await h.admin.setFaults({ createFaults: [{ answer }] });
-    const made = await h.services.create(serviceInputs());
-    expect(await stateIds("services")).toEqual([made.id]);
-    expect(made.outs?.phase).toBe("READY");
-  });
-
-  it("a list that omits the new object for 3 s", async () => {
-    h.context.listLagMs = 3_500;
-    await h.admin.setFaults({ dropCreateResponses: 1, listLagMs: 3_000 });
-    const made = await h.services.create(serviceInputs());
-    expect(await stateIds("services")).toEqual([made.id]);
-  }, 20_000);
-});
-
-it("an endpoint our lost POST made that went FAILED at once is recorded, and no second one is made", async () => {
-  const service = await h.services.create(serviceInputs());
-  await h.admin.setFaults({ createFaults: [{ phase: "FAILED", answer: "drop" }] });
-  const err = await h.endpoints.create(endpointInputs(service.id)).catch((e) => e);
-  const endpoints = await stateIds("endpoints");
-  expect(endpoints).toHaveLength(1);
-  expect(err).toBeInstanceOf(ResourceInitError);
-  expect(err.id).toBe(endpoints[0]);
-  expect(err.message).toContain("FAILED");
-});
-
 describe("with the server's clock 90 s off ours", () => {
   it.each([-90_000, 90_000])(
     "skew %i ms: our lost answer is recorded, a later rival's is refused",
@@ -171,4 +118,36 @@ describe("with the server's clock 90 s off ours", () => {
     },
     30_000,
   );
+});
+
+describe("an object of another stack with our key, there before our retried POST, is named and never taken", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+  beforeEach(async () => {
+    await h.admin.reset();
+    h.context.messages.length = 0;
+  });
+
+  it("service: a 503 on B's POST fails with the conflict error naming A's service, which stays A's", async () => {
+    const a = await h.services.create(serviceInputs());
+    await h.admin.setFaults({ errors: { count: 1, status: 503, methods: ["POST"] } });
+    const err = await h.services.create(serviceInputs()).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(ResourceInitError);
+    expect(err.message).toContain(`already has network link service ${a.id}`);
+    expect(err.message).toContain(`adoptExistingId: "${a.id}"`);
+    expect((await h.admin.state()).services.map((s) => s.id)).toEqual([a.id]);
+  });
+
+  it("endpoint: a 503 on B's POST fails with the conflict error naming A's endpoint", async () => {
+    const service = await h.services.create(serviceInputs());
+    const a = await h.endpoints.create(endpointInputs(service.id));
+    await h.admin.setFaults({ errors: { count: 1, status: 503, methods: ["POST"] } });
+    const err = await h.endpoints.create(endpointInputs(service.id)).catch((e) => e);
+    expect(err.message).toContain(`already has endpoint ${a.id}`);
+    expect((await h.admin.state()).endpoints.map((e) => e.id)).toEqual([a.id]);
+  });
 });

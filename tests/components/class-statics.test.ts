@@ -1,9 +1,12 @@
 /**
- * The resource classes' inherited statics: `get` reads an object of the class it is called on (with
- * only what the read needs), and `isInstance` is true for that kind only, also for an object of
- * another copy of the package (same type token).
+ * The classes' statics: a resource's `get` reads an object of the class it is called on (with only
+ * what the read needs), and `isInstance` is true for that kind only, for a resource also for an object
+ * of another copy of the package (same type token), and for each component.
  */
-import { ENDPOINT_TYPE, registered, settle, SERVICE_TYPE } from "./mocks";
+import { A, B, ENDPOINT_TYPE, registered, settle, SERVICE_TYPE } from "../support/component-mocks";
+import { BidirectionalNetworkLink } from "../../provider/components/bidirectional";
+import { NetworkLinkMesh } from "../../provider/components/mesh";
+import { NetworkLink } from "../../provider/components/network-link";
 import { NetworkLinkEndpoint } from "../../provider/resources/endpoint";
 import { NetworkLinkService } from "../../provider/resources/service";
 
@@ -59,6 +62,26 @@ describe("isInstance", () => {
       [false, true],
       [false, false],
       [false, false],
+    ]);
+  });
+
+  it("is true for a component of its own type only", async () => {
+    const one = new NetworkLink("i1", { origin: A, target: B });
+    const pair = new BidirectionalNetworkLink("i2", { a: A, b: B });
+    const mesh = new NetworkLinkMesh("i3", { networks: [A, B] });
+    await settle([one.endpoint, pair.aToB, ...Object.values(mesh.endpoints)]);
+    const table = [one, pair, mesh, one.service, { __pulumiType: "other" }, undefined].map((obj) => [
+      NetworkLink.isInstance(obj),
+      BidirectionalNetworkLink.isInstance(obj),
+      NetworkLinkMesh.isInstance(obj),
+    ]);
+    expect(table).toEqual([
+      [true, false, false],
+      [false, true, false],
+      [false, false, true],
+      [false, false, false],
+      [false, false, false],
+      [false, false, false],
     ]);
   });
 });

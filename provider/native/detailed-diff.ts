@@ -19,14 +19,14 @@ export interface NativeDiff {
 
 /** The detailed diff of a state and new inputs, given the lifecycle's diff of them. */
 export function detailedDiff<I extends BaseInputs, W extends WireObject>(
-  kind: LifecycleSpec<I, W>,
+  spec: LifecycleSpec<I, W>,
   olds: Outputs<I>,
   news: I,
   lifecycleDiff: pulumi.dynamic.DiffResult,
 ): NativeDiff {
   const replaces = [...(lifecycleDiff.replaces ?? [])];
   const detailed: Record<string, PropertyChange> = {};
-  for (const key of kind.changedFields(olds, news)) detailed[key] = "update";
+  for (const key of spec.changedFields(olds, news)) detailed[key] = "update";
   for (const key of replaces) detailed[key] = "update-replace";
   return {
     changes: lifecycleDiff.changes !== false && Object.keys(detailed).length > 0,

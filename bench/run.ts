@@ -13,7 +13,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderChart } from "./chart";
 import { renderResults } from "./report";
-import { FULL_SIZES, QUICK_SIZES, runSuite, type SuiteResults } from "./suite";
+import { FULL_SIZES, QUICK_SIZES } from "./sizes";
+import { runSuite, type SuiteResults } from "./suite";
 
 export interface BenchOutput {
   results: SuiteResults;

@@ -11,6 +11,7 @@ import { p1SummaryRow, renderP1 } from "./p1-time-to-ready";
 import { p2SummaryRows, renderP2 } from "./p2-lifecycle";
 import { p3SummaryRows, renderP3 } from "./p3-mesh";
 import { p4SummaryRows, renderP4 } from "./p4-state-size";
+import { p5SummaryRows, renderP5 } from "./p5-many-stacks";
 import type { SuiteResults } from "./suite";
 
 function header(results: SuiteResults): string[] {
@@ -43,6 +44,7 @@ function summary(results: SuiteResults): string[] {
     ...p2SummaryRows(results),
     ...p3SummaryRows(results),
     ...p4SummaryRows(results),
+    ...p5SummaryRows(results),
     ...nativeSummaryRows(results),
   ];
   return ["## Summary", "", table(["Benchmark", "Target", "Result", "Met?"], rows), ""];
@@ -83,6 +85,7 @@ export function renderResults(results: SuiteResults): string {
     ...renderP2(results),
     ...renderP3(results),
     ...renderP4(results),
+    ...renderP5(results),
     ...renderNative(results),
     ...throughput(results),
     ...analysis(results),

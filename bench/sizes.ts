@@ -40,6 +40,8 @@ export interface SuiteSizes {
   throughputSeconds: number;
   /** D values (seconds, among oursDelays) at which the native provider's `up` runs right after ours. */
   nativeDelays: number[];
+  /** P5: stacks run at once in separate processes, their D, and the emulator's shared rate limit. */
+  manyStacks: { stacks: number; delaySeconds: number; requestsPerSecond: number };
 }
 
 export const OUR_POLL: PollConfig = { initialDelayMs: 1000, maxDelayMs: 10_000 };
@@ -62,6 +64,7 @@ export const FULL_SIZES: SuiteSizes = {
   meshVariants: [{ label: "default engine parallelism" }, { label: "--parallel 32", parallel: 32 }],
   throughputSeconds: 5,
   nativeDelays: [2, 5],
+  manyStacks: { stacks: 4, delaySeconds: 5, requestsPerSecond: 5 },
 };
 
 /** Tiny sizes for the smoke test: every code path, seconds of waiting. The baseline is scaled ×0.1. */
@@ -81,4 +84,5 @@ export const QUICK_SIZES: SuiteSizes = {
   meshVariants: [{ label: "default engine parallelism" }],
   throughputSeconds: 1,
   nativeDelays: [0.2],
+  manyStacks: { stacks: 2, delaySeconds: 0.2, requestsPerSecond: 20 },
 };

@@ -19,11 +19,12 @@ import { timeToReadyRuns, type ReadyRun } from "./p1-time-to-ready";
 import type { LifecycleRow } from "./p2-lifecycle";
 import { mesh, type MeshRun } from "./p3-mesh";
 import type { StateSize } from "./p4-state-size";
+import { manyStacks, type ManyStacksRun } from "./p5-many-stacks";
 import type { SuiteSizes } from "./sizes";
 
 export { FULL_SIZES, OUR_POLL, QUICK_SIZES, TERRAFORM_POLL } from "./sizes";
 export type { MeshVariant, PollConfig, ScheduleName, SuiteSizes } from "./sizes";
-export type { LifecycleRow, MeshRun, ReadyRun, StateSize };
+export type { LifecycleRow, ManyStacksRun, MeshRun, ReadyRun, StateSize };
 
 export interface MachineInfo {
   nproc: number;
@@ -42,6 +43,7 @@ export interface SuiteResults {
   lifecycle: LifecycleRow[];
   mesh: MeshRun[];
   state?: StateSize;
+  manyStacks?: ManyStacksRun;
   throughput?: ThroughputResult;
   native?: NativeResults;
 }
@@ -57,8 +59,8 @@ export interface SuiteRun {
 
 export interface RunOptions {
   log?: (line: string) => void;
-  /** Only P3 (the mesh variants): for measuring a change to the mesh path without the rest. */
-  onlyMesh?: boolean;
+  /** Only P3 (the mesh variants) or only P5: for measuring a change to their path without the rest. */
+  only?: "p3" | "p5";
 }
 
 export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Promise<SuiteResults> {
@@ -72,16 +74,16 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   const emulator = await BenchEmulator.start(sizes.deprovisioningMs);
   const results: SuiteResults = { sizes, machine, totalSeconds: 0, ready: [], lifecycle: [], mesh: [] };
   const run: SuiteRun = { sizes, results, emulator, log, cliBinDir: cli.binDir };
+  const all = options.only === undefined;
   const native =
-    !options.onlyMesh && sizes.nativeDelays.length > 0
-      ? await NativeBench.open(sizes.deprovisioningMs)
-      : undefined;
+    all && sizes.nativeDelays.length > 0 ? await NativeBench.open(sizes.deprovisioningMs) : undefined;
   if (native) results.native = native.results;
   try {
-    if (!options.onlyMesh) await timeToReadyRuns(run, (d) => nativeRun(run, native, d));
+    if (all) await timeToReadyRuns(run, (d) => nativeRun(run, native, d));
     // P3, variants interleaved in the order given.
-    for (const variant of sizes.meshVariants) await mesh(run, variant);
-    if (!options.onlyMesh) await lastRuns(run, native);
+    if (options.only !== "p5") for (const variant of sizes.meshVariants) await mesh(run, variant);
+    if (options.only !== "p3") await manyStacks(run);
+    if (all) await lastRuns(run, native);
   } finally {
     await native?.close();
     await emulator.close();

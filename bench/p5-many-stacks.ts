@@ -226,7 +226,7 @@ export function renderP5(results: SuiteResults): string[] {
     ),
     "",
     table(
-      ["Requests", "By method", "By status", "POSTs beyond one per object (their answers)"],
+      ["Requests", "By method", "By status", "POSTs beyond one per object (all POSTs by status)"],
       [
         [
           m.requests.total,

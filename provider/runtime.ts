@@ -1,3 +1,4 @@
+// What the serialized dynamic providers load by package name at run time.
 import type * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";

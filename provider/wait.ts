@@ -1,3 +1,4 @@
+// Polling until an object reaches a phase: the schedule, learned times, and the deadline.
 import { withDeadline } from "./client/deadline";
 
 /** How a wait for a phase polls. */

@@ -1,3 +1,4 @@
+// A create answered 2xx whose body is not the object: it was made, and its ID may be unknown.
 import { z } from "zod";
 import { ApiError } from "./errors";
 import { isId } from "./ids";

@@ -1,3 +1,4 @@
+// ApiError: an API failure with its status, code and a redacted message, and the questions asked of it.
 import { Redact } from "./redaction";
 import { errorEnvelopeSchema } from "./schemas";
 

@@ -1,3 +1,4 @@
+// The HTTP layer on got: base URL, auth, timeouts, retries, pacing and redaction.
 import got, { Got, HTTPError, Method, RequestError, RetryObject } from "got";
 import { currentDeadline } from "./deadline";
 import { apiErrorFromResponse, ApiError } from "./errors";

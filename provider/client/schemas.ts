@@ -1,3 +1,4 @@
+// Wire objects of the networking API as zod schemas.
 import { z } from "zod";
 
 // Wire objects of the networking API. Objects are loose: the API may add fields, and its phase enum is

@@ -1,3 +1,4 @@
+// Between our values and the API's wire format: checked IDs, paths and page tokens.
 import { z } from "zod";
 import { ApiError } from "./errors";
 import { checkedId, IdType } from "./ids";

@@ -1,3 +1,4 @@
+// The BidirectionalNetworkLink component: a service and an endpoint in each of two networks.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";

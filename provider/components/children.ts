@@ -1,3 +1,4 @@
+// The one builder of a component's children, for the TypeScript components and the native construct.
 import * as pulumi from "@pulumi/pulumi";
 import {
   allReady,

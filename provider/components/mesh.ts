@@ -1,3 +1,4 @@
+// The NetworkLinkMesh component: every network of a list linked to every other.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";

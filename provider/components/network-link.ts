@@ -1,3 +1,4 @@
+// The NetworkLink component: one service and one endpoint, origin to target.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";

@@ -1,3 +1,4 @@
+// What the components share: limits, the shape of a side, ID helpers, the accept-list plan.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";

@@ -1,3 +1,4 @@
+// The components as the native provider constructs them: inputs to graphs, and the native factory.
 import * as pulumi from "@pulumi/pulumi";
 import { bidirectionalGraph } from "../components/bidirectional";
 import {

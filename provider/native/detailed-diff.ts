@@ -1,3 +1,4 @@
+// The detailed diff the engine shows and acts on, from the lifecycle's diff.
 import type * as pulumi from "@pulumi/pulumi";
 import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "../lifecycle/lifecycle-spec";
 

@@ -1,3 +1,4 @@
+// The engine's custom timeouts as bounds of the lifecycle's waits.
 import { DEFAULT_DELETE_TIMEOUT_SECONDS, DEFAULT_READY_TIMEOUT_SECONDS } from "../lifecycle/provider-context";
 
 // The engine's custom timeouts (a program's `customTimeouts`, sent as CreateRequest.timeout and the

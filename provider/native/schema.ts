@@ -11,6 +11,7 @@ import {
 } from "../package-identity";
 import { VERSION } from "../version";
 import { RETIREMENT_GUIDE_URL } from "../retirement";
+import { functions } from "./function-schemas";
 
 // The Pulumi package schema of the native provider: what every language's SDK, YAML programs and
 // `pulumi import` see. Property names and meanings are the dynamic resources' (provider/resources).
@@ -269,6 +270,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
         required: ["services", "endpoints", "phases", "ready"],
       },
     },
+    functions,
     language: {
       nodejs: { packageName: NODEJS_SDK_PACKAGE, respectSchemaVersion: true },
       // pyproject.toml rather than setup.py.

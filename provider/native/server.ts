@@ -184,8 +184,9 @@ export function providerService(provider: NativeProvider, engine: { address?: st
       return new Empty();
     }),
     construct: unary((req: provproto.ConstructRequest) => construct(provider, req, engine.address)),
-    invoke: unary((req: provproto.InvokeRequest) => {
-      throw new Error(`unknown function ${req.getTok()}: the ${PACKAGE} provider has no functions`);
+    invoke: unary(async (req: provproto.InvokeRequest) => {
+      const result = await provider.invoke(req.getTok(), plain(req.getArgs()));
+      return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript(result));
     }),
     call: unary((req: provproto.CallRequest) => {
       throw new Error(`unknown method ${req.getTok()}: the ${PACKAGE} provider's components have no methods`);

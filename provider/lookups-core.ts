@@ -184,7 +184,7 @@ function optional(fn: string, args: object, field: string, shape: string): void 
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return "an empty string";
+  if (typeof value === "string") return value === "" ? "an empty string" : "a string";
   if (typeof value === "object") return "an object without a string id";
   return `a ${typeof value}`;
 }

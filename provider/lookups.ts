@@ -2,22 +2,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { resolveConfig } from "./config";
 import type { CredentialSource } from "./credential-source";
-import {
-  findNetworkLinkEndpoint,
-  findNetworkLinkService,
+import { findNetworkLinkEndpoint, findNetworkLinkService } from "./lookups-core";
+import type {
   GetNetworkLinkEndpointResult,
   GetNetworkLinkServiceResult,
   NetworkLinkEndpointQuery,
   NetworkLinkServiceQuery,
-} from "./lookups-core";
+} from "./lookups-types";
 import { USER_AGENT } from "./version";
 
-export type { GetNetworkLinkEndpointResult, GetNetworkLinkServiceResult } from "./lookups-core";
+export type { GetNetworkLinkEndpointResult, GetNetworkLinkServiceResult } from "./lookups-types";
 
 // Read-only lookups for stacks that only read another team's side: plain data, like
 // `@pulumi/confluentcloud`'s getNetworkLinkService / getNetworkLinkEndpoint. They run in the program's
 // own process, so they read the stack config through pulumi.Config (nothing is stored in the state).
-// The finding itself is lookups-core.ts, which the native provider's functions serve too.
+// The finding itself is lookups-core.ts, which serves the native provider's functions too.
 
 /** How to find one network link service: by `id`, or by the `network` that holds it, or by `displayName`. */
 export interface GetNetworkLinkServiceArgs extends NetworkLinkServiceQuery {

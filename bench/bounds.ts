@@ -2,7 +2,7 @@
  * Lower bounds ("floors", "critical paths") the measured wall times are compared with, and the poll
  * counts our schedule predicts. Pure functions: the smoke test and the report share them.
  */
-import { DEFAULT_POLL, nextDelay, type PollSchedule } from "../provider/wait";
+import { DEFAULT_POLL_SCHEDULE } from "../provider/runtime";
 
 /** Time to READY of a service → endpoint chain: the endpoint can only be created once its service is READY. */
 export function provisioningFloorSeconds(serviceDelaySeconds: number, endpointDelaySeconds: number): number {
@@ -73,6 +73,24 @@ export function meshBounds(input: MeshBoundInput): MeshBounds {
   };
 }
 
+/** A wait's poll schedule (milliseconds): provider/runtime's default, or one set through its config keys. */
+export interface PollSchedule {
+  initialDelayMs: number;
+  growth: number;
+  maxDelayMs: number;
+  fixedIntervalMs?: number;
+}
+
+/**
+ * The gap after `elapsedMs` of waiting, as the provider's documented schedule has it (a wait that has
+ * learned nothing from earlier waits of its kind): a fixed interval when set, else `growth` × the time
+ * waited, at least the first delay and at most `maxDelayMs`.
+ */
+export function nextDelay(schedule: PollSchedule, elapsedMs: number): number {
+  if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
+  return Math.min(schedule.maxDelayMs, Math.max(schedule.initialDelayMs, elapsedMs * schedule.growth));
+}
+
 /**
  * How many GETs a wait of `delaySeconds` makes under a schedule (the create response is judged first,
  * so a resource READY at once costs 0), and when the READY one lands: the overshoot past D.
@@ -81,7 +99,7 @@ export function predictedPolls(
   delaySeconds: number,
   schedule: Partial<PollSchedule> = {},
 ): { gets: number; readySeenSeconds: number } {
-  const full = { ...DEFAULT_POLL, ...schedule };
+  const full = { ...DEFAULT_POLL_SCHEDULE, ...schedule };
   const d = delaySeconds * 1000;
   if (d <= 0) return { gets: 0, readySeenSeconds: 0 };
   let t = full.initialDelayMs;

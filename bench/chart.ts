@@ -46,10 +46,8 @@ function seriesOf(runs: ReadyRun[], schedule: ReadyRun["schedule"]): [number, nu
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const fmt = (value: number) => String(Number(value.toFixed(2)));
 
-export function renderChart(results: SuiteResults): string {
-  const ours = seriesOf(results.ready, "ours");
-  const terraform = seriesOf(results.ready, "terraform");
-  const maxDelay = Math.max(1, ...results.ready.map((r) => r.delaySeconds));
+/** Our schedule, the baseline, the floor and the target, as lines over D. */
+function chartSeries(results: SuiteResults, maxDelay: number): Series[] {
   const floor: [number, number][] = [
     [0, 0],
     [maxDelay, 2 * maxDelay],
@@ -58,14 +56,19 @@ export function renderChart(results: SuiteResults): string {
     [0, 5],
     [maxDelay, 1.1 * 2 * maxDelay + 5],
   ];
-  const series: Series[] = [
+  return [
     {
       label: "ours (1 s, then +15 % of the wait, cap 10 s)",
       color: COLORS.ours,
-      points: ours,
+      points: seriesOf(results.ready, "ours"),
       markers: true,
     },
-    { label: results.sizes.baselineLabel, color: COLORS.terraform, points: terraform, markers: true },
+    {
+      label: results.sizes.baselineLabel,
+      color: COLORS.terraform,
+      points: seriesOf(results.ready, "terraform"),
+      markers: true,
+    },
     {
       label: "floor: 2·D (service, then endpoint)",
       color: COLORS.floor,
@@ -81,7 +84,21 @@ export function renderChart(results: SuiteResults): string {
       markers: false,
     },
   ];
-  const maxWall = Math.max(1, ...series.flatMap((s) => s.points.map(([, y]) => y)));
+}
+
+/** The plot area: ticks, their last values, and the mapping of data to pixels. */
+interface Plot {
+  xTicks: number[];
+  yTicks: number[];
+  xMax: number;
+  yMax: number;
+  plotW: number;
+  plotH: number;
+  x: (v: number) => number;
+  y: (v: number) => number;
+}
+
+function plotOf(maxDelay: number, maxWall: number): Plot {
   const xTicks = niceTicks(maxDelay, 8);
   const yTicks = niceTicks(maxWall, 7);
   const xMax = xTicks[xTicks.length - 1];
@@ -90,15 +107,17 @@ export function renderChart(results: SuiteResults): string {
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (v: number) => MARGIN.left + (v / xMax) * plotW;
   const y = (v: number) => MARGIN.top + plotH - (v / yMax) * plotH;
+  return { xTicks, yTicks, xMax, yMax, plotW, plotH, x, y };
+}
 
-  const out: string[] = [];
-  out.push(
+/** Title, grid, ticks, axes and their labels. */
+function frame({ xTicks, yTicks, xMax, yMax, plotW, plotH, x, y }: Plot): string[] {
+  const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<title>Time to READY of the bidirectional link against provisioning delay D</title>`,
     `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">Time to READY (pulumi up, 2 services + 2 endpoints) vs provisioning delay D</text>`,
-  );
-  // Grid and ticks.
+  ];
   for (const t of yTicks) {
     out.push(
       `<line x1="${x(0)}" y1="${fmt(y(t))}" x2="${x(xMax)}" y2="${fmt(y(t))}" stroke="#e5e5e5"/>`,
@@ -111,34 +130,40 @@ export function renderChart(results: SuiteResults): string {
       `<text x="${fmt(x(t))}" y="${y(0) + 20}" text-anchor="middle">${fmt(t)}</text>`,
     );
   }
-  // Axes and their labels.
   out.push(
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(xMax)}" y2="${y(0)}" stroke="#000000"/>`,
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(yMax)}" stroke="#000000"/>`,
     `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 14}" text-anchor="middle">provisioning delay D of each service and endpoint (s)</text>`,
     `<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">wall time of pulumi up (s)</text>`,
   );
-  // Series.
+  return out;
+}
+
+function lines(series: Series[], { x, y }: Plot): string[] {
+  const out: string[] = [];
   for (const s of series) {
     if (s.points.length === 0) continue;
     const d = s.points.map(([px, py], i) => `${i === 0 ? "M" : "L"}${fmt(x(px))} ${fmt(y(py))}`).join(" ");
     out.push(
       `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`,
     );
-    if (s.markers) {
-      for (const [px, py] of s.points) {
-        out.push(
-          `<circle cx="${fmt(x(px))}" cy="${fmt(y(py))}" r="4" fill="${s.color}"><title>D=${fmt(px)} s: ${fmt(py)} s</title></circle>`,
-        );
-      }
+    if (!s.markers) continue;
+    for (const [px, py] of s.points) {
+      out.push(
+        `<circle cx="${fmt(x(px))}" cy="${fmt(y(py))}" r="4" fill="${s.color}"><title>D=${fmt(px)} s: ${fmt(py)} s</title></circle>`,
+      );
     }
   }
-  // Legend, top left inside the plot.
+  return out;
+}
+
+/** The legend, top left inside the plot. */
+function legend(series: Series[]): string[] {
   const legendX = MARGIN.left + 12;
   let legendY = MARGIN.top + 8;
-  out.push(
+  const out = [
     `<rect x="${legendX - 6}" y="${legendY - 6}" width="330" height="${series.length * 18 + 6}" fill="#ffffff" fill-opacity="0.9" stroke="#cccccc"/>`,
-  );
+  ];
   for (const s of series) {
     out.push(
       `<line x1="${legendX}" y1="${legendY + 6}" x2="${legendX + 24}" y2="${legendY + 6}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`,
@@ -146,6 +171,13 @@ export function renderChart(results: SuiteResults): string {
     );
     legendY += 18;
   }
-  out.push(`</svg>`, "");
-  return out.join("\n");
+  return out;
+}
+
+export function renderChart(results: SuiteResults): string {
+  const maxDelay = Math.max(1, ...results.ready.map((r) => r.delaySeconds));
+  const series = chartSeries(results, maxDelay);
+  const maxWall = Math.max(1, ...series.flatMap((s) => s.points.map(([, y]) => y)));
+  const plot = plotOf(maxDelay, maxWall);
+  return [...frame(plot), ...lines(series, plot), ...legend(series), `</svg>`, ""].join("\n");
 }

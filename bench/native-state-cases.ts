@@ -7,8 +7,8 @@
  * Usage: npx tsx bench/native-state-cases.ts [--skip-go]   (needs `npm run build`; Go for the Go case)
  */
 import { execFileSync } from "node:child_process";
+import got from "got";
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
-import { NetworkingClient } from "../provider/client/networking";
 import { GO_SDK_MODULE, goProjectFiles, nativeProject, type NativeProject } from "../harness/native-project";
 import { fieldSizes, resourceShares, type ResourceShare } from "./state-share";
 
@@ -100,20 +100,21 @@ const named = (name: string) => (s: ResourceShare) => s.urn.endsWith(`::${name}`
 
 /** A service made by hand in n-bbbbb2 (accepting n-aaaaa2), then `pulumi import`ed as `imported`. */
 async function importHandMade(project: NativeProject): Promise<void> {
-  const client = new NetworkingClient({
-    endpoint: project.emulator.url,
-    apiKey: DEFAULT_CREDENTIALS.key,
-    apiSecret: DEFAULT_CREDENTIALS.secret,
-    userAgent: "bench-state-cases",
-  });
-  const made = await client.create("service", {
-    spec: {
-      environment: { id: "env-bbbbb1" },
-      network: { id: "n-bbbbb2" },
-      display_name: "by-hand",
-      accept: { environments: [], networks: ["n-aaaaa2"] },
-    },
-  });
+  // Made by hand: a plain POST to the emulator, as a person with curl would.
+  const made = await got
+    .post(`${project.emulator.url}/networking/v1/network-link-services`, {
+      username: DEFAULT_CREDENTIALS.key,
+      password: DEFAULT_CREDENTIALS.secret,
+      json: {
+        spec: {
+          environment: { id: "env-bbbbb1" },
+          network: { id: "n-bbbbb2" },
+          display_name: "by-hand",
+          accept: { environments: [], networks: ["n-aaaaa2"] },
+        },
+      },
+    })
+    .json<{ id: string }>();
   await project.ok("import", `${TOKEN}NetworkLinkService`, "imported", `env-bbbbb1/${made.id}`, "--yes");
 }
 

@@ -5,7 +5,7 @@
  *   npm run bench                  full sizes (under 10 minutes): writes bench/RESULTS.md and bench/time-to-ready.svg
  *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
  *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
- *   --only p3                      only the mesh benchmark (P3): prints its rows, writes results.json to --out (default bench/.work/)
+ *   --only p3 | p5                 only the mesh benchmark (P3) or many stacks at once (P5): prints its rows, writes results.json to --out (default bench/.work/)
  *   BENCH_EMULATOR_LOG=1           the emulator logs every request (JSON lines, on stderr): for timelines of a run
  *   --render <results.json>        only re-render RESULTS.md and the chart from saved results (bench/.work/results.json)
  */
@@ -13,7 +13,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderChart } from "./chart";
 import { renderResults } from "./report";
-import { FULL_SIZES, QUICK_SIZES, runSuite, type SuiteResults } from "./suite";
+import { FULL_SIZES, QUICK_SIZES } from "./sizes";
+import { runSuite, type SuiteResults } from "./suite";
 
 export interface BenchOutput {
   results: SuiteResults;
@@ -40,9 +41,9 @@ export async function runBench(options: { quick: boolean; outDir: string; log?: 
   return { results, markdown, svg, files: files.map(([file]) => file) } satisfies BenchOutput;
 }
 
-/** P3 alone; its raw numbers go to `outDir`/results.json (RESULTS.md needs the whole suite). */
-async function runMeshOnly(quick: boolean, outDir: string): Promise<string> {
-  const results = await runSuite(quick ? QUICK_SIZES : FULL_SIZES, { onlyMesh: true });
+/** P3 or P5 alone; its raw numbers go to `outDir`/results.json (RESULTS.md needs the whole suite). */
+async function runOnly(only: "p3" | "p5", quick: boolean, outDir: string): Promise<string> {
+  const results = await runSuite(quick ? QUICK_SIZES : FULL_SIZES, { only });
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "results.json");
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
@@ -72,9 +73,11 @@ async function main(argv: string[]): Promise<void> {
   const outIndex = argv.indexOf("--out");
   const onlyIndex = argv.indexOf("--only");
   if (onlyIndex >= 0) {
-    if (argv[onlyIndex + 1] !== "p3") throw new Error("--only takes p3 (the one benchmark that runs alone)");
+    const only = argv[onlyIndex + 1];
+    if (only !== "p3" && only !== "p5")
+      throw new Error(`--only takes p3 or p5 (the benchmarks that run alone), got '${only}'`);
     const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, ".work"));
-    console.log(`wrote ${await runMeshOnly(quick, outDir)}`);
+    console.log(`wrote ${await runOnly(only, quick, outDir)}`);
     return;
   }
   const outDir =

@@ -205,15 +205,20 @@ export interface ExportedResource {
   stackTrace?: { sourcePosition?: string }[];
 }
 
-/** Fails naming where a credential appeared: the state files, the export, or the CLI's output. */
-export async function expectNoCredentials(project: NativeProject): Promise<void> {
+/**
+ * Fails naming where a credential appeared: the state files, the export, or the CLI's output.
+ * `secrets`: the keys and secrets to look for (default: the stack's, the emulator's default key).
+ */
+export async function expectNoCredentials(
+  project: NativeProject,
+  secrets: string[] = [DEFAULT_CREDENTIALS.secret, DEFAULT_CREDENTIALS.key],
+): Promise<void> {
   const { text } = await exported(project);
   const places = [
     ...project.stateFiles().map((f) => ({ where: f.path, text: f.text })),
     { where: "pulumi stack export", text },
     { where: "CLI output", text: project.transcript.join("\n") },
   ];
-  const secrets = [DEFAULT_CREDENTIALS.secret, DEFAULT_CREDENTIALS.key];
   const leaks = places.flatMap((p) => secrets.filter((s) => p.text.includes(s)).map(() => p.where));
   if (leaks.length > 0) throw new Error(`a credential appears in: ${[...new Set(leaks)].join(", ")}`);
 }

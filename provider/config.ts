@@ -1,3 +1,4 @@
+// Credentials and endpoint, resolved when a provider method runs, and the messages that name them.
 import { DEFAULT_ENDPOINT } from "./client/http";
 import { CredentialSource, credentialSourceProblems } from "./credential-source";
 

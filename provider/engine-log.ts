@@ -1,3 +1,4 @@
+// Messages from a provider process to the engine's log.
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 import { sdkRequire } from "./sdk-require";

@@ -1,3 +1,4 @@
+// How a lookup finds one service or endpoint: checks, API calls and messages, for both front doors.
 import type { NetworkingClient } from "./client/networking";
 import type { NetworkLinkEndpoint, NetworkLinkService } from "./client/schemas";
 import type {

@@ -1,7 +1,8 @@
+// What the lookups take and return, as plain data types (no API client in the public declarations).
 import type { NetworkLinkEndpointPhase, NetworkLinkServicePhase } from "./resources/phases";
 
-// What the lookups take and return, apart from how they find it (lookups-core.ts): the public
-// declarations reach these types without reaching the API client (and its zod and got).
+// Apart from how they find it (lookups-core.ts), so that the public declarations reach these types
+// without reaching the API client (and its zod and got).
 
 /** How to find one network link service: by `id`, or by the `network` that holds it, or by `displayName`. */
 export interface NetworkLinkServiceQuery {
@@ -27,7 +28,7 @@ export interface NetworkLinkEndpointQuery {
   networkLinkService?: { id: string };
 }
 
-/** The fields of a looked-up service or endpoint that both kinds have, as plain data. */
+/** The fields of a looked-up service or endpoint that both types have, as plain data. */
 export interface LinkObjectLookupResult {
   /** The object's ID: `nls-…` or `nle-…`. */
   readonly id: string;

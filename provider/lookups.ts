@@ -1,3 +1,4 @@
+// The TypeScript lookups getNetworkLinkService / getNetworkLinkEndpoint, with a client from the program's stack config.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { resolveConfig } from "./config";

@@ -1,13 +1,14 @@
+// What the serialized dynamic providers load by package name at run time.
 import type * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "./client/networking";
 import { ConfigSource, resolveConfig } from "./config";
 import type { CredentialSource } from "./credential-source";
-import { ProviderContext } from "./resources/provider-context";
-import { NetworkLinkEndpointProvider } from "./resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "./resources/service-provider";
+import { ProviderContext } from "./lifecycle/provider-context";
+import { NetworkLinkEndpointProvider } from "./lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "./lifecycle/service-spec";
 import { EngineLog, pluginEngineAddress } from "./engine-log";
 import { USER_AGENT } from "./version";
-import { PollSchedule } from "./wait";
+import { DEFAULT_POLL, PollSchedule } from "./wait";
 
 // The code that runs inside the dynamic-provider host. The serialized providers stored in the state
 // only `require()` this module by package name, so credentials, clients and our own code are never
@@ -28,6 +29,19 @@ export const POLL_CONFIG_KEYS = {
   maxDelayMs: "confluentNetworkLink:pollMaxDelayMs",
   fixedIntervalMs: "confluentNetworkLink:pollIntervalMs",
 } as const;
+
+/**
+ * The wait for READY's schedule where none of POLL_CONFIG_KEYS is set: the first poll
+ * `initialDelayMs` after the create, then each gap `growth` × the time already waited, at least
+ * `initialDelayMs` and at most `maxDelayMs` (1 s, 15 %, 10 s), so the overshoot past READY stays a
+ * small share of the provisioning time. Published for tools that predict a wait's polls (bench/).
+ */
+export const DEFAULT_POLL_SCHEDULE: Readonly<{ initialDelayMs: number; growth: number; maxDelayMs: number }> =
+  Object.freeze({
+    initialDelayMs: DEFAULT_POLL.initialDelayMs,
+    growth: DEFAULT_POLL.growth,
+    maxDelayMs: DEFAULT_POLL.maxDelayMs,
+  });
 
 function pollSchedule(source: ConfigSource | undefined): Partial<PollSchedule> {
   const schedule: Partial<PollSchedule> = {};

@@ -1,3 +1,4 @@
+// Loads the closed list of modules taken from @pulumi/pulumi's own dependency tree.
 import { createRequire } from "node:module";
 
 // Modules of @pulumi/pulumi's own dependency tree (its gRPC library and protobuf copy, and internal

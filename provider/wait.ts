@@ -1,3 +1,4 @@
+// Polling until an object reaches a phase: the schedule, learned times, and the deadline.
 import { withDeadline } from "./client/deadline";
 
 /** How a wait for a phase polls. */
@@ -29,7 +30,7 @@ export interface WaitOptions<T> {
   phaseOf: (value: T) => string;
   timeoutMs: number;
   schedule?: Partial<PollSchedule>;
-  /** What earlier waits of the same kind took, once known: polls gather around that time. */
+  /** What earlier waits of the same type took, once known: polls gather around that time. */
   learned?: () => LearnedDuration | undefined;
   /** Called on every phase seen, and every 30 s while nothing changes. */
   onProgress?: (message: string) => void;
@@ -42,7 +43,7 @@ export interface WaitOptions<T> {
   isTransient?: (err: unknown) => boolean;
 }
 
-/** How long the earlier waits of a kind took (shortest and longest), in this process. */
+/** How long the earlier waits of a type took (shortest and longest), in this process. */
 export interface LearnedDuration {
   shortestMs: number;
   longestMs: number;
@@ -87,36 +88,11 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   };
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
-  let lastPhase: string | undefined;
-  let lastReport = started;
   let delay = firstDelay(schedule, learned());
-  const report = (value: T) => {
-    const phase = options.phaseOf(value);
-    const now = Date.now();
-    if (phase !== lastPhase || now - lastReport >= 30_000) {
-      options.onProgress?.(
-        `waiting for ${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`,
-      );
-      lastPhase = phase;
-      lastReport = now;
-    }
-  };
-  const timedOut = () => {
-    const phase = last === undefined ? "unknown" : options.phaseOf(last);
-    const seen =
-      seenAt === undefined
-        ? "no poll was answered"
-        : `last seen ${phase} ${(Math.max(0, deadline - seenAt) / 1000).toFixed(1)} s before the deadline`;
-    return new WaitTimeoutError(
-      `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s (${seen})`,
-      last,
-    );
-  };
+  const report = progressReporter(options, started);
+  const timedOut = () => timeoutError(options, deadline, last, seenAt);
   if (last !== undefined) {
-    const verdict = options.judge(last);
-    if (verdict === "done") return last;
-    if (verdict === "fail")
-      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    if (isDone(options, last)) return last;
     report(last);
   }
   for (;;) {
@@ -139,14 +115,54 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       delay = Math.min(schedule.maxDelayMs, delay * 2);
       continue;
     }
-    const verdict = options.judge(last);
-    if (verdict === "done") return last;
-    if (verdict === "fail")
-      throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(last)}`, last);
+    if (isDone(options, last)) return last;
     if (final) throw timedOut();
     report(last);
     delay = nextDelay(schedule, Date.now() - started, learned());
   }
+}
+
+/** Whether the wait is over with `value`; throws a WaitFailedError when its phase is a failure. */
+function isDone<T>(options: WaitOptions<T>, value: T): boolean {
+  const verdict = options.judge(value);
+  if (verdict === "fail")
+    throw new WaitFailedError(`${options.description}: phase ${options.phaseOf(value)}`, value);
+  return verdict === "done";
+}
+
+/** Reports each phase seen, and the same phase again every 30 s. */
+function progressReporter<T>(options: WaitOptions<T>, started: number): (value: T) => void {
+  let lastPhase: string | undefined;
+  let lastReport = started;
+  return (value) => {
+    const phase = options.phaseOf(value);
+    const now = Date.now();
+    if (phase !== lastPhase || now - lastReport >= 30_000) {
+      options.onProgress?.(
+        `waiting for ${options.description}: ${phase} after ${Math.round((now - started) / 1000)}s`,
+      );
+      lastPhase = phase;
+      lastReport = now;
+    }
+  };
+}
+
+/** The error of a wait that ran out of time: the phase last seen, and how long before the deadline. */
+function timeoutError<T>(
+  options: WaitOptions<T>,
+  deadline: number,
+  last: T | undefined,
+  seenAt: number | undefined,
+): WaitTimeoutError<T> {
+  const phase = last === undefined ? "unknown" : options.phaseOf(last);
+  const seen =
+    seenAt === undefined
+      ? "no poll was answered"
+      : `last seen ${phase} ${(Math.max(0, deadline - seenAt) / 1000).toFixed(1)} s before the deadline`;
+  return new WaitTimeoutError(
+    `${options.description}: still ${phase} after ${Math.round(options.timeoutMs / 1000)}s (${seen})`,
+    last,
+  );
 }
 
 /**
@@ -168,7 +184,7 @@ function errorText(err: unknown): string {
 }
 
 /**
- * The gap before the next poll, given how long we have waited so far and, once other waits of the kind
+ * The gap before the next poll, given how long we have waited so far and, once other waits of the type
  * have ended, what they took: before 90 % of the shortest, polls are saved (one at that point, or every
  * maxDelayMs); from there until 110 % of the longest (and one shortest gap more), they come every 5 %
  * of the shortest, at least half the shortest gap apart; then the usual schedule again. Every wait of
@@ -187,7 +203,7 @@ export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: L
   return usual;
 }
 
-/** The delay before the first poll: the first delay, or later when other waits of the kind took longer. */
+/** The delay before the first poll: the first delay, or later when other waits of the type took longer. */
 export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration): number {
   if (schedule.fixedIntervalMs !== undefined || !learned) return schedule.initialDelayMs;
   return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, watchFrom(learned)));

@@ -14,6 +14,8 @@ log() { echo "generate-sdks: $*" >&2; }
 command -v go >/dev/null 2>&1 || export PATH="$PATH:/usr/local/go/bin"
 command -v go >/dev/null 2>&1 || { log "Go is needed to generate the SDKs (https://go.dev/dl/)"; exit 1; }
 
+# The schema's property descriptions come from the TSDoc of the TypeScript Args and classes.
+(cd "$repo" && node_modules/.bin/tsx scripts/tsdoc-descriptions.ts)
 (cd "$repo" && node_modules/.bin/tsx -e '
   import { packageSchema } from "./provider/native/schema";
   process.stdout.write(JSON.stringify(packageSchema(), null, 2) + "\n");

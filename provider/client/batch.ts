@@ -1,5 +1,5 @@
 /**
- * Reads objects of one kind in one environment through a shared list call. Every waiting resource of
+ * Reads objects of one type in one environment through a shared list call. Every waiting resource of
  * a stack runs in one provider process; when their polls coincide, one list answers them all, which
  * keeps a mesh of many links far below the API's rate limit (bench/RESULTS.md, P3).
  */
@@ -21,6 +21,16 @@ interface Listing<T> {
   items: Promise<Map<string, T>>;
 }
 
+/** Which snapshot may answer a read: how old at most, read no earlier than when, at which turn. */
+export interface SnapshotNeed {
+  /** At most this old (default: the reader's own); 0: only a list started by this call answers. */
+  maxAgeMs?: number;
+  /** Read by the server no earlier than this (epoch ms). Default 0. */
+  notBefore?: number;
+  /** The pacer's turn of a list made for it. Default "read". */
+  urgency?: Urgency;
+}
+
 export class BatchReader<T extends { id: string }> {
   private inflight: Listing<T> | undefined;
   private last: Map<string, T> | undefined;
@@ -30,35 +40,30 @@ export class BatchReader<T extends { id: string }> {
     private readonly list: ListCall<T>,
     /** A snapshot younger than this answers without a new list call (each call may ask for less). */
     private readonly maxAgeMs: number,
-    /** Whether `list` calls `sent`; otherwise a list counts as read from the moment it is called. */
-    private readonly tellsWhenSent = false,
+    /** tellsWhenSent: whether `list` calls `sent`; otherwise a list counts as read from when it is called. */
+    private readonly options: { tellsWhenSent?: boolean } = {},
   ) {}
 
   /**
    * The object from a shared snapshot no older than `maxAgeMs`; `direct` (a GET) when the snapshot
    * does not hold it. With 0, only a list started by this call answers.
    */
-  async get(
-    id: string,
-    direct: () => Promise<T>,
-    maxAgeMs = this.maxAgeMs,
-    notBefore = 0,
-    urgency: Urgency = "read",
-  ): Promise<T> {
+  async get(id: string, direct: () => Promise<T>, need: SnapshotNeed = {}): Promise<T> {
     // A list that started before the object existed cannot hold it: the GET decides (and says 404).
-    return (await this.snapshot(maxAgeMs, notBefore, urgency)).get(id) ?? direct();
+    return (await this.snapshot(need)).get(id) ?? direct();
   }
 
   /** Every object of a shared snapshot, under the same rules as `get`. */
-  async all(maxAgeMs = this.maxAgeMs, notBefore = 0, urgency: Urgency = "read"): Promise<T[]> {
-    return [...(await this.snapshot(maxAgeMs, notBefore, urgency)).values()];
+  async all(need: SnapshotNeed = {}): Promise<T[]> {
+    return [...(await this.snapshot(need)).values()];
   }
 
   /**
    * A snapshot read by the server less than `maxAgeMs` ago and not before `notBefore` (epoch ms). A
    * list still waiting to be sent qualifies for any caller: the server reads it after now.
    */
-  private snapshot(maxAgeMs: number, notBefore: number, urgency: Urgency): Promise<Map<string, T>> {
+  private snapshot(need: SnapshotNeed): Promise<Map<string, T>> {
+    const { maxAgeMs = this.maxAgeMs, notBefore = 0, urgency = "read" } = need;
     const now = Date.now();
     const fresh = (readFrom: number) => now - readFrom < maxAgeMs && readFrom >= notBefore;
     // What is at hand first: a list still queued may wait its turn in the pacer for a second or more.
@@ -74,7 +79,7 @@ export class BatchReader<T extends { id: string }> {
 
   private listNow(started: number, urgency: Urgency): Promise<Map<string, T>> {
     const entry: Listing<T> = {
-      readFrom: this.tellsWhenSent ? undefined : started,
+      readFrom: this.options.tellsWhenSent ? undefined : started,
       urgency,
       items: Promise.resolve(new Map()),
     };
@@ -103,16 +108,16 @@ export class BatchReader<T extends { id: string }> {
 
 const readers = new Map<string, BatchReader<{ id: string }>>();
 
-/** The process-wide reader for `key` (API identity, kind and environment). */
+/** The process-wide reader for `key` (API identity, type and environment). */
 export function sharedReader<T extends { id: string }>(
   key: string,
   list: ListCall<T>,
   maxAgeMs: number,
-  tellsWhenSent = false,
+  options: { tellsWhenSent?: boolean } = {},
 ): BatchReader<T> {
   let reader = readers.get(key);
   if (!reader) {
-    reader = new BatchReader(list, maxAgeMs, tellsWhenSent);
+    reader = new BatchReader(list, maxAgeMs, options);
     readers.set(key, reader);
   }
   return reader as unknown as BatchReader<T>;

@@ -1,3 +1,4 @@
+// How long the operation in progress may still take, for every HTTP call made within it.
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // How long the operation in progress (a wait for READY, a delete) may still take. Every HTTP call made

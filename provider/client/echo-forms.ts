@@ -97,15 +97,18 @@ export function base64Forms(apiKey: string, apiSecret: string): string[] {
   return [...forms, ...url];
 }
 
-/**
- * A finder of the spans [start, end) of a text that hold one of `forms`, or a cut of one long enough to
- * show part of it: MIN_SPAN characters of the text standing for MIN_CHARS of the form, or a whole form
- * of 4 characters or more.
- */
-export function echoFinder(plain: string[], base64: string[]): (text: string) => [number, number][] {
+/** Where each character occurs in the forms, by a key for (form, position) pairs. */
+interface FormIndex {
+  where: Map<string, [number, number][]>;
+  /** Keys are form * width + position. */
+  width: number;
+  lengths: number[];
+  isBase64: boolean[];
+}
+
+function formIndex(plain: string[], base64: string[]): FormIndex {
   const kept = [...plain, ...base64].filter((f) => f.length > 0);
   const isBase64 = kept.map((f) => base64.includes(f) && !plain.includes(f));
-  // Where each character occurs in the forms, and a key for (form, position) pairs.
   const where = new Map<string, [number, number][]>();
   kept.forEach((form, f) =>
     [...form].forEach((char, p) => {
@@ -116,37 +119,16 @@ export function echoFinder(plain: string[], base64: string[]): (text: string) =>
   );
   const width = Math.max(1, ...kept.map((f) => [...f].length)) + 1;
   const lengths = kept.map((f) => [...f].length);
+  return { where, width, lengths, isBase64 };
+}
 
-  /** Runs of units whose characters are a part of some form, long enough to count. */
-  const matches = (units: Unit[], text: string): [number, number][] => {
-    const found: [number, number][] = [];
-    // Run lengths ending at the previous unit, by form and position in it.
-    let previous = new Map<number, number>();
-    units.forEach((unit, i) => {
-      const current = new Map<number, number>();
-      for (const [f, p] of where.get(unit.char) ?? []) {
-        const length = (previous.get(f * width + p - 1) ?? 0) + 1;
-        current.set(f * width + p, length);
-        const first = units[i - length + 1];
-        // A cut inside an escape ("&#4", "%2") ends the run: it counts, and goes with it.
-        PARTIAL_ESCAPE.lastIndex = unit.end;
-        const end = unit.end + (PARTIAL_ESCAPE.exec(text)?.[0].length ?? 0);
-        const escaped = units.slice(i - length + 1, i + 1).some((u) => u.end - u.start > 1);
-        const whole = length === lengths[f] && length >= 4;
-        if (whole || (end - first.start >= MIN_SPAN && (length >= MIN_CHARS || escaped))) {
-          found.push([first.start, end]);
-        } else if (isBase64[f] && length >= MIN_BASE64_CHARS) {
-          // A cut of base64 of a longer string: up to 3 characters beside the run encode the
-          // secret's first or last bits mixed with its neighbours'; with them the cut is long enough.
-          const [from, to] = [edge(text, first.start, -1), edge(text, end, 1)];
-          if (to - from >= MIN_SPAN) found.push([from, to]);
-        }
-      }
-      previous = current;
-    });
-    return found;
-  };
-
+/**
+ * A finder of the spans [start, end) of a text that hold one of `forms`, or a cut of one long enough to
+ * show part of it: MIN_SPAN characters of the text standing for MIN_CHARS of the form, or a whole form
+ * of 4 characters or more.
+ */
+export function echoFinder(plain: string[], base64: string[]): (text: string) => [number, number][] {
+  const index = formIndex(plain, base64);
   return (text) => {
     const spans: [number, number][] = [];
     let units: Unit[] = [];
@@ -156,13 +138,44 @@ export function echoFinder(plain: string[], base64: string[]): (text: string) =>
     }
     // As is, then once and twice decoded (%252B, &amp;#43;, a JSON string inside a JSON string).
     for (let layer = 0; layer < 3; layer++) {
-      spans.push(...matches(units, text));
+      spans.push(...matches(index, units, text));
       const next = decodeOnce(units);
       if (next.length === units.length) break;
       units = next;
     }
     return merge(spans);
   };
+}
+
+/** Runs of units whose characters are a part of some form, long enough to count. */
+function matches(index: FormIndex, units: Unit[], text: string): [number, number][] {
+  const { where, width, lengths, isBase64 } = index;
+  const found: [number, number][] = [];
+  // Run lengths ending at the previous unit, by form and position in it.
+  let previous = new Map<number, number>();
+  units.forEach((unit, i) => {
+    const current = new Map<number, number>();
+    for (const [f, p] of where.get(unit.char) ?? []) {
+      const length = (previous.get(f * width + p - 1) ?? 0) + 1;
+      current.set(f * width + p, length);
+      const first = units[i - length + 1];
+      // A cut inside an escape ("&#4", "%2") ends the run: it counts, and goes with it.
+      PARTIAL_ESCAPE.lastIndex = unit.end;
+      const end = unit.end + (PARTIAL_ESCAPE.exec(text)?.[0].length ?? 0);
+      const escaped = units.slice(i - length + 1, i + 1).some((u) => u.end - u.start > 1);
+      const whole = length === lengths[f] && length >= 4;
+      if (whole || (end - first.start >= MIN_SPAN && (length >= MIN_CHARS || escaped))) {
+        found.push([first.start, end]);
+      } else if (isBase64[f] && length >= MIN_BASE64_CHARS) {
+        // A cut of base64 of a longer string: up to 3 characters beside the run encode the
+        // secret's first or last bits mixed with its neighbours'; with them the cut is long enough.
+        const [from, to] = [edge(text, first.start, -1), edge(text, end, 1)];
+        if (to - from >= MIN_SPAN) found.push([from, to]);
+      }
+    }
+    previous = current;
+  });
+  return found;
 }
 
 function merge(spans: [number, number][]): [number, number][] {

@@ -1,34 +1,45 @@
+// ApiError: an API failure with its status, code and a redacted message, and the questions asked of it.
 import { Redact } from "./redaction";
 import { errorEnvelopeSchema } from "./schemas";
+
+/** What an ApiError is made of. */
+export interface ApiErrorFields {
+  /** What we were doing, e.g. "creating network link service". */
+  operation: string;
+  /** HTTP status, or 0 when no response arrived. */
+  status: number;
+  code?: string;
+  title?: string;
+  detail?: string;
+  requestId?: string;
+  /** True when the request may have been applied although no success was seen (lost response, 5xx). */
+  outcomeUnknown?: boolean;
+}
 
 /** A failed call to the networking API, with what the API said and how to find the request again. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
+  readonly operation: string;
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly title: string | undefined;
+  readonly detail: string | undefined;
+  readonly requestId: string | undefined;
+  readonly outcomeUnknown: boolean;
 
-  constructor(
-    /** What we were doing, e.g. "creating network link service". */
-    readonly operation: string,
-    /** HTTP status, or 0 when no response arrived. */
-    readonly status: number,
-    readonly code: string | undefined,
-    readonly title: string | undefined,
-    readonly detail: string | undefined,
-    readonly requestId: string | undefined,
-    /** True when the request may have been applied although no success was seen (lost response, 5xx). */
-    readonly outcomeUnknown = false,
-  ) {
-    super(formatMessage(operation, status, code, title, detail, requestId));
+  constructor(fields: ApiErrorFields) {
+    super(formatMessage(fields));
+    this.operation = fields.operation;
+    this.status = fields.status;
+    this.code = fields.code;
+    this.title = fields.title;
+    this.detail = fields.detail;
+    this.requestId = fields.requestId;
+    this.outcomeUnknown = fields.outcomeUnknown ?? false;
   }
 }
 
-function formatMessage(
-  operation: string,
-  status: number,
-  code?: string,
-  title?: string,
-  detail?: string,
-  requestId?: string,
-): string {
+function formatMessage({ operation, status, code, title, detail, requestId }: ApiErrorFields): string {
   const what = status === 0 ? "no response" : [String(status), code].filter(Boolean).join(" ");
   const why = detail || title || "no details in the response";
   const hint = hintFor(status);
@@ -64,15 +75,15 @@ export function apiErrorFromResponse(
   const first = parsed.success ? parsed.data.errors[0] : undefined;
   const fallbackDetail = first ? undefined : describeBody(body, redact);
   const clean = (text: string | null | undefined) => (text ? redact(text) : undefined);
-  return new ApiError(
+  return new ApiError({
     operation,
     status,
-    clean(first?.code),
-    clean(first?.title),
-    clean(first?.detail) ?? fallbackDetail,
-    clean(requestId ?? first?.id),
-    status >= 500,
-  );
+    code: clean(first?.code),
+    title: clean(first?.title),
+    detail: clean(first?.detail) ?? fallbackDetail,
+    requestId: clean(requestId ?? first?.id),
+    outcomeUnknown: status >= 500,
+  });
 }
 
 function describeBody(body: unknown, redact: Redact): string | undefined {
@@ -92,9 +103,9 @@ function summary(text: string, redact: Redact): string {
   const html = /<[a-z!/][^>]*>/i.test(text);
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const line = title ?? (html ? "" : (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? ""));
-  const kind = html ? "an HTML page" : "a text body";
+  const form = html ? "an HTML page" : "a text body";
   const shown = cut(redact(head(line.replace(/\s+/g, " ").trim())), 160);
-  return shown ? `${kind} of ${text.length} characters: ${shown}` : `${kind} of ${text.length} characters`;
+  return shown ? `${form} of ${text.length} characters: ${shown}` : `${form} of ${text.length} characters`;
 }
 
 /**

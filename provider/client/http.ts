@@ -1,4 +1,5 @@
-import got, { Got, HTTPError, RequestError, RetryObject } from "got";
+// The HTTP layer on got: base URL, auth, timeouts, retries, pacing and redaction.
+import got, { Got, HTTPError, Method, RequestError, RetryObject } from "got";
 import { currentDeadline } from "./deadline";
 import { apiErrorFromResponse, ApiError } from "./errors";
 import { Pacer, pacerFor, Urgency } from "./pacer";
@@ -100,21 +101,7 @@ export class HttpClient {
       headers: { "user-agent": options.userAgent, accept: "application/json" },
       timeout: { request: this.requestTimeoutMs },
       responseType: "json",
-      retry: {
-        // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
-        limit: Math.max(policy.limit, 100),
-        methods: ["GET", "POST", "PATCH", "DELETE"],
-        statusCodes: RETRY_STATUS,
-        errorCodes: NETWORK_ERRORS,
-        maxRetryAfter: policy.maxRetryAfterMs,
-        calculateDelay: (attempt) => {
-          // A failed attempt is an answer too: the pacer need not wait for the first one any longer.
-          pacer.answered();
-          const delay = retryDelay(attempt, policy);
-          if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
-          return delay;
-        },
-      },
+      retry: retryOptions(policy, pacer),
       hooks: {
         beforeRequest: [
           async (request) => {
@@ -158,14 +145,12 @@ export class HttpClient {
     const deadline = currentDeadline();
     const left = deadline === undefined ? Infinity : deadline - Date.now();
     if (left <= 0) {
-      throw new ApiError(
+      throw new ApiError({
         operation,
-        0,
-        "out_of_time",
-        undefined,
-        "the operation ran out of time before this request",
-        undefined,
-      );
+        status: 0,
+        code: "out_of_time",
+        detail: "the operation ran out of time before this request",
+      });
     }
     try {
       const response = await this.got(path.replace(/^\//, ""), {
@@ -231,6 +216,25 @@ interface RequestContext {
   urgency?: Urgency | (() => Urgency);
 }
 
+/** got's retries: which failures, how often, and the delay (which a 429 also imposes on the pacer). */
+function retryOptions(policy: RetryPolicy, pacer: Pacer) {
+  return {
+    // 429s are bounded by the time budget alone; retryDelay bounds the others by policy.limit.
+    limit: Math.max(policy.limit, 100),
+    methods: ["GET", "POST", "PATCH", "DELETE"] as Method[],
+    statusCodes: RETRY_STATUS,
+    errorCodes: NETWORK_ERRORS,
+    maxRetryAfter: policy.maxRetryAfterMs,
+    calculateDelay: (attempt: RetryObject) => {
+      // A failed attempt is an answer too: the pacer need not wait for the first one any longer.
+      pacer.answered();
+      const delay = retryDelay(attempt, policy);
+      if (delay > 0 && attempt.error.response?.statusCode === 429) pacer.hold(delay);
+      return delay;
+    },
+  };
+}
+
 function contextOf(options: { context?: unknown }): RequestContext {
   return (options.context ?? {}) as RequestContext;
 }
@@ -249,16 +253,28 @@ function toApiError(operation: string, method: string, err: unknown, redact: Red
   if (err instanceof RequestError && err.code === OUT_OF_TIME) {
     // Not sent this time; an earlier attempt of a write may still have been applied.
     const unknown = method !== "GET" && contextOf(err.options).sent === true;
-    return new ApiError(operation, 0, "out_of_time", undefined, OUT_OF_TIME_DETAIL, undefined, unknown);
+    return new ApiError({
+      operation,
+      status: 0,
+      code: "out_of_time",
+      detail: OUT_OF_TIME_DETAIL,
+      outcomeUnknown: unknown,
+    });
   }
   if (err instanceof RequestError) {
     // Whether the server applied a write we never heard back about is unknown, except when the
     // connection could not even be opened.
     const unknown = method !== "GET" && !POST_SAFE_ERRORS.includes(err.code);
-    return new ApiError(operation, 0, err.code, undefined, networkDetail(err), undefined, unknown);
+    return new ApiError({
+      operation,
+      status: 0,
+      code: err.code,
+      detail: networkDetail(err),
+      outcomeUnknown: unknown,
+    });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(operation, 0, undefined, undefined, redact(message), undefined, method !== "GET");
+  return new ApiError({ operation, status: 0, detail: redact(message), outcomeUnknown: method !== "GET" });
 }
 
 const OUT_OF_TIME = "ERR_OUT_OF_TIME";

@@ -13,16 +13,16 @@ export const ID_FORMS = {
   association: { pattern: /^(nle|nlsa)-[a-z0-9]+$/, what: "a service association ID", example: "nle-abc123" },
 } as const;
 
-export type IdKind = keyof typeof ID_FORMS;
+export type IdType = keyof typeof ID_FORMS;
 
-export function isId(kind: IdKind, value: unknown): value is string {
-  return typeof value === "string" && value.length <= ID_MAX_LENGTH && ID_FORMS[kind].pattern.test(value);
+export function isId(type: IdType, value: unknown): value is string {
+  return typeof value === "string" && value.length <= ID_MAX_LENGTH && ID_FORMS[type].pattern.test(value);
 }
 
 /** The ID itself, or an error naming the expected form, before it goes into a path or a query. */
-export function checkedId(kind: IdKind, id: unknown): string {
-  if (isId(kind, id)) return id;
-  const form = ID_FORMS[kind];
+export function checkedId(type: IdType, id: unknown): string {
+  if (isId(type, id)) return id;
+  const form = ID_FORMS[type];
   const shown = typeof id === "string" && String(id).length <= 64 && /^[\w.-]*$/.test(id) ? ` '${id}'` : "";
   throw new Error(`the ID${shown} is not ${form.what} like '${form.example}'; no request was sent`);
 }

@@ -1,6 +1,6 @@
-import { z } from "zod";
+// The typed client of the networking API: one function per network-link operation, and the reads the waits share.
 import { sharedReader } from "./batch";
-import { ApiError } from "./errors";
+import { listAll, send } from "./exchange";
 import { HttpClient, HttpClientOptions } from "./http";
 import { checkedId } from "./ids";
 import { unreadableCreateAnswer } from "./create-answer";
@@ -9,11 +9,10 @@ import { createdHere, lastWrite, noteCreated, noteWrite, Slot } from "./own-writ
 import type { Urgency } from "./pacer";
 import { redactStatus } from "./redaction";
 import { ServerClock, serverClock } from "./server-clock";
-import { environmentQuery, nextPageToken, parse, pathOf, toSearchParams } from "./wire-format";
+import { environmentQuery, pathOf } from "./wire-format";
 import {
   CreateEndpointRequest,
   CreateServiceRequest,
-  listSchema,
   Network,
   networkSchema,
   NetworkLinkEndpoint,
@@ -26,15 +25,10 @@ import {
   UpdateServiceRequest,
 } from "./schemas";
 
-export { nextPageToken } from "./wire-format";
-
 const SERVICES = "networking/v1/network-link-services";
 const ENDPOINTS = "networking/v1/network-link-endpoints";
 const ASSOCIATIONS = "networking/v1/network-link-service-associations";
 const NETWORKS = "networking/v1/networks";
-const PAGE_SIZE = 100;
-// A server that keeps handing out `next` links must not keep us here forever.
-const MAX_PAGES = 1000;
 
 export interface ServiceFilter {
   network?: string[];
@@ -46,18 +40,42 @@ export interface EndpointFilter extends ServiceFilter {
   networkLinkService?: string[];
 }
 
-/** The two kinds of network-link object, each a collection of the API with the same operations. */
+/** How a list call is sent: `onSent` hears when its first page leaves; `urgency` is its pacer turn. */
+export interface ListOptions {
+  onSent?: () => void;
+  urgency?: () => Urgency;
+}
+
+/** How a wait reads an object (see `poll`). */
+export interface PollOptions {
+  /** How old the shared list that answers may be. Default 500 ms. */
+  maxAgeMs?: number;
+  /** Only a list started after this process's last write of the type answers. Default false. */
+  afterOwnWrites?: boolean;
+  /** The pacer's turn. Default "poll". */
+  urgency?: Urgency;
+}
+
+/** Which shared snapshot answers `snapshot`. */
+export interface SnapshotOptions {
+  /** Listed after this process's last create in the slot; without one, after its last write of the type. */
+  slot?: Slot;
+  /** Default 500 ms. */
+  maxAgeMs?: number;
+}
+
+/** The two types of network-link object, each a collection of the API with the same operations. */
 const COLLECTIONS = {
   service: { path: SERVICES, schema: networkLinkServiceSchema, noun: "network link service" },
   endpoint: { path: ENDPOINTS, schema: networkLinkEndpointSchema, noun: "network link endpoint" },
 } as const;
 
-export type ObjectKind = keyof typeof COLLECTIONS;
-export type WireObjectOf<K extends ObjectKind> = K extends "service"
+export type ObjectType = keyof typeof COLLECTIONS;
+export type WireObjectOf<T extends ObjectType> = T extends "service"
   ? NetworkLinkService
   : NetworkLinkEndpoint;
-type CreateBody<K extends ObjectKind> = K extends "service" ? CreateServiceRequest : CreateEndpointRequest;
-type UpdateBody<K extends ObjectKind> = K extends "service" ? UpdateServiceRequest : UpdateEndpointRequest;
+type CreateBody<T extends ObjectType> = T extends "service" ? CreateServiceRequest : CreateEndpointRequest;
+type UpdateBody<T extends ObjectType> = T extends "service" ? UpdateServiceRequest : UpdateEndpointRequest;
 
 /** One typed function per network-link operation of the networking API. */
 export class NetworkingClient {
@@ -67,88 +85,85 @@ export class NetworkingClient {
     this.http = options instanceof HttpClient ? options : new HttpClient(options);
   }
 
-  /** Every object of a kind in an environment, through all pages. */
-  async list<K extends ObjectKind>(
-    kind: K,
+  /** Every object of a type in an environment, through all pages. */
+  async list<T extends ObjectType>(
+    type: T,
     environment: string,
     filter: EndpointFilter = {},
-    onSent?: () => void,
-    urgency?: () => Urgency,
+    how: ListOptions = {},
   ) {
-    const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.listAll(
-      `listing ${noun}s`,
-      path,
-      schema,
-      { onSent, urgency },
-      {
-        environment: checkedId("environment", environment),
-        "spec.network": filter.network,
-        "spec.display_name": filter.displayName,
-        "status.phase": filter.phase,
-        "spec.network_link_service": filter.networkLinkService,
-      },
-    )) as WireObjectOf<K>[];
+    const { path, schema, noun } = COLLECTIONS[type];
+    return (await listAll(this.http, `listing ${noun}s`, path, schema, how, {
+      environment: checkedId("environment", environment),
+      "spec.network": filter.network,
+      "spec.display_name": filter.displayName,
+      "status.phase": filter.phase,
+      "spec.network_link_service": filter.networkLinkService,
+    })) as WireObjectOf<T>[];
   }
 
-  async read<K extends ObjectKind>(
-    kind: K,
+  async read<T extends ObjectType>(
+    type: T,
     environment: string,
     id: string,
-    urgency: Urgency = "read",
-  ): Promise<WireObjectOf<K>> {
-    const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.send(`reading ${noun} ${id}`, schema, "GET", pathOf(path, kind, id), {
+    { urgency = "read" }: { urgency?: Urgency } = {},
+  ): Promise<WireObjectOf<T>> {
+    const { path, schema, noun } = COLLECTIONS[type];
+    return (await send(this.http, `reading ${noun} ${id}`, schema, "GET", pathOf(path, type, id), {
       searchParams: environmentQuery(environment),
       urgency,
-    })) as WireObjectOf<K>;
+    })) as WireObjectOf<T>;
   }
 
   /**
    * Reads an object for a wait: polls of many resources in one environment share one list call
    * (made at most every `maxAgeMs`); an object the list does not hold is read with a GET. With
-   * `afterOwnWrites`, only a list started after this process's last write of that kind answers, so a
+   * `afterOwnWrites`, only a list started after this process's last write of that type answers, so a
    * change made earlier in the same `up` (an accept list just updated) is always seen. A wait's poll
    * takes the pacer's last turn; a read that a create waits for says "read".
    */
-  async poll<K extends ObjectKind>(
-    kind: K,
+  async poll<T extends ObjectType>(
+    type: T,
     environment: string,
     id: string,
-    maxAgeMs = 500,
-    afterOwnWrites = false,
-    urgency: Urgency = "poll",
+    { maxAgeMs = 500, afterOwnWrites = false, urgency = "poll" }: PollOptions = {},
   ) {
-    const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, kind, environment) : 0;
-    return this.reader(kind, environment, maxAgeMs).get(
+    const notBefore = afterOwnWrites ? lastWrite(this.http.endpoint, type, environment) : 0;
+    return this.reader(type, environment, maxAgeMs).get(
       id,
-      () => this.read(kind, environment, id, urgency),
-      maxAgeMs,
-      notBefore,
-      urgency,
-    ) as Promise<WireObjectOf<K>>;
+      () => this.read(type, environment, id, { urgency }),
+      {
+        maxAgeMs,
+        notBefore,
+        urgency,
+      },
+    ) as Promise<WireObjectOf<T>>;
   }
 
   /**
-   * Every object of a kind in an environment, from the snapshot the waits share: at most `maxAgeMs`
+   * Every object of a type in an environment, from the snapshot the waits share: at most `maxAgeMs`
    * old, and listed after this process's last create in `slot` (so it holds every object we made
-   * there); without a slot, after its last write of that kind in the environment.
+   * there); without a slot, after its last write of that type in the environment.
    */
-  async snapshot<K extends ObjectKind>(kind: K, environment: string, slot?: Slot, maxAgeMs = 500) {
-    const reader = this.reader(kind, environment, maxAgeMs);
-    const notBefore = lastWrite(this.http.endpoint, kind, environment, slot);
-    return (await reader.all(maxAgeMs, notBefore, "read")) as WireObjectOf<K>[];
+  async snapshot<T extends ObjectType>(
+    type: T,
+    environment: string,
+    { slot, maxAgeMs = 500 }: SnapshotOptions = {},
+  ) {
+    const reader = this.reader(type, environment, maxAgeMs);
+    const notBefore = lastWrite(this.http.endpoint, type, environment, slot);
+    return (await reader.all({ maxAgeMs, notBefore, urgency: "read" })) as WireObjectOf<T>[];
   }
 
-  private reader(kind: ObjectKind, environment: string, maxAgeMs: number) {
-    const key = `${this.http.identity} ${kind} ${environment}`;
+  private reader(type: ObjectType, environment: string, maxAgeMs: number) {
+    const key = `${this.http.identity} ${type} ${environment}`;
     const list = (sent: () => void, urgency: () => Urgency) =>
-      this.list(kind, environment, {}, sent, urgency);
-    return sharedReader(key, list, maxAgeMs, true);
+      this.list(type, environment, {}, { onSent: sent, urgency });
+    return sharedReader(key, list, maxAgeMs, { tellsWhenSent: true });
   }
 
   private async writing<T>(
-    kind: ObjectKind,
+    type: ObjectType,
     environment: string,
     write: () => Promise<T>,
     slot?: Slot,
@@ -157,7 +172,7 @@ export class NetworkingClient {
       return await write();
     } finally {
       // Also after a failure: a write whose outcome is unknown may have been applied.
-      noteWrite(this.http.endpoint, kind, environment, slot);
+      noteWrite(this.http.endpoint, type, environment, slot);
     }
   }
 
@@ -166,19 +181,19 @@ export class NetworkingClient {
    * object (a gateway replaced it) still means the object was made: an UnreadableCreateAnswer, which
    * carries the new ID when the body still names one.
    */
-  async create<K extends ObjectKind>(
-    kind: K,
-    body: CreateBody<K>,
+  async create<T extends ObjectType>(
+    type: T,
+    body: CreateBody<T>,
     onSent?: () => void,
-  ): Promise<WireObjectOf<K>> {
-    const { path, schema, noun } = COLLECTIONS[kind];
+  ): Promise<WireObjectOf<T>> {
+    const { path, schema, noun } = COLLECTIONS[type];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
     const where = `network ${body.spec.network.id}${service ? ` to service ${service.id}` : ""}`;
     const slot = { network: body.spec.network.id, networkLinkService: service?.id };
     const operation = `creating ${noun} in ${where}`;
     let sent = Date.now();
     const response = await this.writing(
-      kind,
+      type,
       body.spec.environment.id,
       () =>
         this.http.request<unknown>(operation, "POST", path, {
@@ -194,16 +209,16 @@ export class NetworkingClient {
     this.clock.observeDate(response.date, sent, received);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success)
-      throw unreadableCreateAnswer(
+      throw unreadableCreateAnswer({
         operation,
-        kind,
+        type,
         schema,
-        response.status,
-        response.body,
-        response.requestId,
-      );
-    const created = redactStatus(parsed.data, this.http.redact) as WireObjectOf<K>;
-    noteCreated(this.http.endpoint, kind, created.id);
+        status: response.status,
+        body: response.body,
+        requestId: response.requestId,
+      });
+    const created = redactStatus(parsed.data, this.http.redact) as WireObjectOf<T>;
+    noteCreated(this.http.endpoint, type, created.id);
     // Made while our POST was in flight: its creation time ties the server's clock to ours.
     const createdAt = created.metadata?.created_at;
     if (createdAt) this.clock.observeInstant(Date.parse(createdAt), sent, received);
@@ -211,8 +226,8 @@ export class NetworkingClient {
   }
 
   /** Records an object found to be the one our POST made (its answer was lost). */
-  noteOurs(kind: ObjectKind, id: string): void {
-    noteCreated(this.http.endpoint, kind, id);
+  noteOurs(type: ObjectType, id: string): void {
+    noteCreated(this.http.endpoint, type, id);
   }
 
   /** What this process knows of the API server's clock. */
@@ -221,26 +236,26 @@ export class NetworkingClient {
   }
 
   /** Whether this process created the object (its POST answered with it). */
-  madeByThisProcess(kind: ObjectKind, id: string): boolean {
-    return createdHere(this.http.endpoint, kind, id);
+  madeByThisProcess(type: ObjectType, id: string): boolean {
+    return createdHere(this.http.endpoint, type, id);
   }
 
   /** When this process last created an object in the slot (0: never). */
-  lastCreateIn(kind: ObjectKind, environment: string, slot: Slot): number {
-    return lastWrite(this.http.endpoint, kind, environment, slot);
+  lastCreateIn(type: ObjectType, environment: string, slot: Slot): number {
+    return lastWrite(this.http.endpoint, type, environment, slot);
   }
 
-  async update<K extends ObjectKind>(kind: K, id: string, body: UpdateBody<K>): Promise<WireObjectOf<K>> {
-    const { path, schema, noun } = COLLECTIONS[kind];
-    return (await this.writing(kind, body.spec.environment.id, () =>
-      this.send(`updating ${noun} ${id}`, schema, "PATCH", pathOf(path, kind, id), { json: body }),
-    )) as WireObjectOf<K>;
+  async update<T extends ObjectType>(type: T, id: string, body: UpdateBody<T>): Promise<WireObjectOf<T>> {
+    const { path, schema, noun } = COLLECTIONS[type];
+    return (await this.writing(type, body.spec.environment.id, () =>
+      send(this.http, `updating ${noun} ${id}`, schema, "PATCH", pathOf(path, type, id), { json: body }),
+    )) as WireObjectOf<T>;
   }
 
-  async remove(kind: ObjectKind, environment: string, id: string): Promise<void> {
-    const { path, noun } = COLLECTIONS[kind];
-    await this.writing(kind, environment, () =>
-      this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, kind, id), {
+  async remove(type: ObjectType, environment: string, id: string): Promise<void> {
+    const { path, noun } = COLLECTIONS[type];
+    await this.writing(type, environment, () =>
+      this.http.request(`deleting ${noun} ${id}`, "DELETE", pathOf(path, type, id), {
         searchParams: environmentQuery(environment),
       }),
     );
@@ -260,8 +275,12 @@ export class NetworkingClient {
    * A network's cloud and region (the provider reads it to say where links are no longer needed).
    * `once`: one attempt, for a caller that can go on without the answer.
    */
-  async getNetwork(environment: string, id: string, once = false): Promise<Network> {
-    return this.send(`reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
+  async getNetwork(
+    environment: string,
+    id: string,
+    { once = false }: { once?: boolean } = {},
+  ): Promise<Network> {
+    return send(this.http, `reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
       searchParams: environmentQuery(environment),
       once,
     });
@@ -272,7 +291,8 @@ export class NetworkingClient {
     serviceId: string,
     phase?: string[],
   ): Promise<NetworkLinkServiceAssociation[]> {
-    return this.listAll(
+    return listAll(
+      this.http,
       `listing endpoints associated with ${serviceId}`,
       ASSOCIATIONS,
       networkLinkServiceAssociationSchema,
@@ -290,7 +310,8 @@ export class NetworkingClient {
     serviceId: string,
     id: string,
   ): Promise<NetworkLinkServiceAssociation> {
-    return this.send(
+    return send(
+      this.http,
       `reading service association ${id}`,
       networkLinkServiceAssociationSchema,
       "GET",
@@ -301,62 +322,6 @@ export class NetworkingClient {
           "spec.network_link_service": checkedId("service", serviceId),
         }),
       },
-    );
-  }
-
-  private async send<S extends z.ZodType>(
-    operation: string,
-    schema: S,
-    method: "GET" | "POST" | "PATCH",
-    path: string,
-    options: { searchParams?: URLSearchParams; json?: object; urgency?: Urgency; once?: boolean },
-  ): Promise<z.infer<S>> {
-    let sent = Date.now();
-    const response = await this.http.request<unknown>(operation, method, path, {
-      ...options,
-      onSent: () => (sent = Date.now()),
-    });
-    this.clock.observeDate(response.date, sent, Date.now());
-    return redactStatus(parse(operation, schema, response.body, response.requestId), this.http.redact);
-  }
-
-  private async listAll<S extends z.ZodType>(
-    operation: string,
-    path: string,
-    item: S,
-    how: { onSent?: () => void; urgency?: () => Urgency },
-    query: Record<string, string | string[] | undefined>,
-  ): Promise<z.infer<S>[]> {
-    const schema = listSchema(item);
-    const items: z.infer<S>[] = [];
-    let pageToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const searchParams = toSearchParams(query);
-      searchParams.set("page_size", String(PAGE_SIZE));
-      if (pageToken) searchParams.set("page_token", pageToken);
-      // Only the first page says when the list left: the later pages are read later still.
-      let sent = Date.now();
-      const response = await this.http.request<unknown>(operation, "GET", path, {
-        searchParams,
-        onSent: () => {
-          sent = Date.now();
-          if (page === 0) how.onSent?.();
-        },
-        urgency: how.urgency,
-      });
-      this.clock.observeDate(response.date, sent, Date.now());
-      const list = parse(operation, schema, response.body, response.requestId);
-      items.push(...(list.data as z.infer<S>[]).map((item) => redactStatus(item, this.http.redact)));
-      pageToken = nextPageToken(list.metadata.next);
-      if (!pageToken) return items;
-    }
-    throw new ApiError(
-      operation,
-      200,
-      "too_many_pages",
-      undefined,
-      `the API returned more than ${MAX_PAGES} pages`,
-      undefined,
     );
   }
 }

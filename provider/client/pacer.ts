@@ -13,6 +13,11 @@
  * token takes 1/limit s), so spending it would trade a steady flow for bursts and one-second stalls.
  * Against a fixed window nothing is lost: the kept request goes once the pacer's own refill allows.
  *
+ * The budget may be shared with other processes (other stacks, CI jobs) using the same key, which
+ * show only in the headers: while the server's last word is that less than half of it remains, a poll
+ * (the one kind of request that loses nothing by going later) waits until our estimate of the
+ * budget is back above half, so the writes and necessary reads of every process find it unspent.
+ *
  * Header values are the server's word, not ours: a value that is not a plain number is absent, a
  * limit below one request per second is not believed, a remaining count is read within [0, limit],
  * a reset or hold beyond MAX_HOLD_MS is cut to it, and no request waits past its own bound (the
@@ -70,6 +75,8 @@ export class Pacer {
   private heard = false;
   /** When the first request left, while no answer has come back. */
   private firstSentAt: number | undefined;
+  /** Whether the server's last word (or a 429) was that less than half of the budget remains. */
+  private saidLow = false;
 
   /**
    * Resolves when a request may start, and at the latest at `until` (epoch ms): the caller then sends
@@ -109,6 +116,7 @@ export class Pacer {
     this.limit = limit;
     // Requests still in flight have taken tokens here but not yet there: keep the lower count.
     this.tokens = Math.min(this.tokens, remaining);
+    this.saidLow = remaining < Math.ceil(limit / 2);
     const reset = headerNumber(resetHeader);
     // The reset is in seconds from now; with nothing left, nothing should start before it.
     if (remaining < 1 && reset !== undefined && reset > 0) this.hold(reset * 1000);
@@ -120,6 +128,7 @@ export class Pacer {
     if (!(ms > 0)) return;
     this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(ms, MAX_HOLD_MS));
     if (this.limit !== Infinity) this.tokens = Math.min(this.tokens, 0);
+    this.saidLow = true;
     this.wake();
   }
 
@@ -140,11 +149,13 @@ export class Pacer {
   /**
    * Tokens a request needs to start: one for itself and, while the limit allows two or more, one kept
    * (see above). A poll that only takes a spare turn keeps one more where the limit allows four or more,
-   * so that a write coming right after it starts at once instead of waiting for the refill.
+   * so that a write coming right after it starts at once instead of waiting for the refill; while the
+   * server says little remains, it waits for more than half of the budget (see above).
    */
   private needed(urgency: Urgency): number {
     if (this.limit === Infinity || this.limit < 2) return 1;
-    return urgency === "poll" && this.limit >= 4 ? 3 : 2;
+    if (urgency !== "poll" || this.limit < 4) return 2;
+    return this.saidLow ? Math.max(3, Math.ceil(this.limit / 2) + 1) : 3;
   }
 
   /** The index of the first waiting request of the highest urgency. */

@@ -1,3 +1,4 @@
+// Wire objects of the networking API as zod schemas.
 import { z } from "zod";
 
 // Wire objects of the networking API. Objects are loose: the API may add fields, and its phase enum is
@@ -33,8 +34,8 @@ const acceptPolicy = z.looseObject({
 });
 
 /**
- * A service or an endpoint: the envelope, and the spec fields both kinds have (name, description,
- * environment, network), with the kind's own spec fields added.
+ * A service or an endpoint: the envelope, and the spec fields both types have (name, description,
+ * environment, network), with the type's own spec fields added.
  */
 function linkObjectSchema<Own extends z.ZodRawShape>(ownSpec: Own) {
   return z.looseObject({

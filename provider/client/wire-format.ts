@@ -1,13 +1,14 @@
+// Between our values and the API's wire format: checked IDs, paths and page tokens.
 import { z } from "zod";
 import { ApiError } from "./errors";
-import { checkedId, IdKind } from "./ids";
+import { checkedId, IdType } from "./ids";
 
 // Between our values and the API's wire format: every ID is checked against its pattern before it
 // goes into a path or a query, and every body is checked against its schema before we use it.
 
-/** The path of one object; refuses anything that is not an ID of its kind (`..` would address the collection). */
-export function pathOf(collection: string, kind: IdKind, id: string): string {
-  return `${collection}/${encodeURIComponent(checkedId(kind, id))}`;
+/** The path of one object; refuses anything that is not an ID of its type (`..` would address the collection). */
+export function pathOf(collection: string, type: IdType, id: string): string {
+  return `${collection}/${encodeURIComponent(checkedId(type, id))}`;
 }
 
 export function environmentQuery(environment: string): URLSearchParams {
@@ -45,12 +46,11 @@ export function parse<S extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unexpected body";
-  throw new ApiError(
+  throw new ApiError({
     operation,
-    200,
-    "unexpected_response",
-    undefined,
-    `the API's response did not have the expected shape (${where})`,
+    status: 200,
+    code: "unexpected_response",
+    detail: `the API's response did not have the expected shape (${where})`,
     requestId,
-  );
+  });
 }

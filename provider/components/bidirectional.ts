@@ -1,30 +1,22 @@
+// The BidirectionalNetworkLink component: a service and an endpoint in each of two networks.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
-import {
-  allReady,
-  childOptions,
-  childSettings,
-  knownId,
-  linkEndpoint,
-  originOf,
-  phasesOf,
-  planService,
-  type LinkSettings,
-  type Side,
-} from "./shared";
+import { dynamicComponentChildren, statusOf, type LinkGraph } from "./children";
+import type { LinkSettings, Side } from "./shared";
 
 /** Arguments of a BidirectionalNetworkLink. */
 export interface BidirectionalNetworkLinkArgs extends LinkSettings {
   /**
-   * One network. It gets a service (unless it brings `service`) and the endpoint of direction a→b.
+   * One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of
+   * direction a→b.
    * Changing its environment or network replaces the resources in it.
    */
   a: Side;
   /**
-   * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`)
-   * and the endpoint of direction b→a.
+   * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`,
+   * in TypeScript) and the endpoint of direction b→a.
    */
   b: Side;
   /**
@@ -62,9 +54,9 @@ export interface BidirectionalNetworkLinkArgs extends LinkSettings {
  * ```
  */
 export class BidirectionalNetworkLink extends pulumi.ComponentResource {
-  /** The service in network a (created, or `a.service`). Endpoints in b connect to it. */
+  /** The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it. */
   public readonly aService: NetworkLinkService;
-  /** The service in network b (created, or `b.service`). Endpoints in a connect to it. */
+  /** The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it. */
   public readonly bService: NetworkLinkService;
   /** The endpoint in network a, connected to `bService`: network a reaches network b. */
   public readonly aToB: NetworkLinkEndpoint;
@@ -82,50 +74,15 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: BidirectionalNetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:BidirectionalNetworkLink", name, args, opts);
-    const owner = childOptions(this, opts);
-    const known = validatePair(knownId(args.a.network), knownId(args.b.network));
-    if (known) throw new pulumi.ResourceError(known, this);
-    const { settings, problem } = childSettings(args, name, {
-      aService: "a-service",
-      bService: "b-service",
-      aToB: "a-to-b",
-      bToA: "b-to-a",
-    });
-    if (problem) throw new pulumi.ResourceError(problem, this);
-
-    // Both origins, checked again once Output IDs are known; every accept list and existing-service
-    // reference derives from this, so nothing that depends on it is created when it fails.
-    const pair = pulumi.all([originOf("side a", args.a), originOf("side b", args.b)]).apply(([a, b]) => {
-      const problem = validatePair(a.network, b.network);
-      if (problem) throw new pulumi.ResourceError(problem, this);
-      return { a, b };
-    });
-    const aPlan = planService(
-      owner,
-      `${name}-a-service`,
-      args.a,
-      pair.apply((p) => [p.b]),
-      settings("aService"),
-    );
-    const bPlan = planService(
-      owner,
-      `${name}-b-service`,
-      args.b,
-      pair.apply((p) => [p.a]),
-      settings("bService"),
-    );
-
-    this.aService = aPlan.service;
-    this.bService = bPlan.service;
-    this.aToB = linkEndpoint(owner, `${name}-a-to-b`, args.a, bPlan, settings("aToB"));
-    this.bToA = linkEndpoint(owner, `${name}-b-to-a`, args.b, aPlan, settings("bToA"));
-    this.phases = phasesOf({
-      aService: this.aService,
-      bService: this.bService,
-      aToB: this.aToB,
-      bToA: this.bToA,
-    });
-    this.ready = allReady([this.aToB, this.bToA]);
+    const children = dynamicComponentChildren(this, name, args, opts, bidirectionalGraph(args));
+    this.aService = children.services.aService.service;
+    this.bService = children.services.bService.service;
+    this.aToB = children.endpoints.aToB;
+    this.bToA = children.endpoints.bToA;
+    ({ phases: this.phases, ready: this.ready } = statusOf({
+      services: { aService: this.aService, bService: this.bService },
+      endpoints: children.endpoints,
+    }));
     this.registerOutputs({
       aService: this.aService,
       bService: this.bService,
@@ -135,6 +92,24 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
       ready: this.ready,
     });
   }
+}
+
+/** Links both ways as the builder makes them: children keyed aService, bService, aToB, bToA. */
+export function bidirectionalGraph(args: { a: Side; b: Side }): LinkGraph {
+  const keys = ["a", "b"];
+  return {
+    nodes: [
+      { key: "a", label: "side a", side: args.a },
+      { key: "b", label: "side b", side: args.b },
+    ],
+    edges: [
+      [0, 1],
+      [1, 0],
+    ],
+    problems: ([a, b]) => [validatePair(a, b)].filter((p): p is string => !!p),
+    serviceKey: (node) => `${keys[node]}Service`,
+    endpointKey: (from, to) => `${keys[from]}To${keys[to].toUpperCase()}`,
+  };
 }
 
 /** Why two networks cannot be linked (undefined when they can, or when an ID is not known yet). */

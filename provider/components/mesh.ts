@@ -1,19 +1,13 @@
+// The NetworkLinkMesh component: every network of a list linked to every other.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
+import { dynamicComponentChildren, statusOf, type Children, type LinkGraph } from "./children";
 import {
-  allReady,
-  childOptions,
-  childSettings,
-  knownId,
-  linkEndpoint,
   MAX_ENDPOINTS_PER_NETWORK,
   MAX_NETWORK_LINKS_PER_ORGANIZATION,
   MAX_SERVICES_PER_NETWORK,
-  originOf,
-  phasesOf,
-  planService,
   type LinkSettings,
   type Side,
 } from "./shared";
@@ -30,9 +24,9 @@ export interface MeshNetwork extends Side {
 /** Arguments of a NetworkLinkMesh. */
 export interface NetworkLinkMeshArgs extends LinkSettings {
   /**
-   * The networks to link, every one to every other: at least 2 and, since each network holds one
-   * endpoint per peer and at most 5 endpoints, at most 6; each network once. A mesh of N networks
-   * uses N×(N−1) of the organization's 20 network links.
+   * The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N
+   * networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of
+   * the organization's 20 network links, fewer when `existingLinkCount` are in use.
    */
   networks: MeshNetwork[];
   /**
@@ -80,7 +74,7 @@ export interface MeshPlan {
  * ```
  */
 export class NetworkLinkMesh extends pulumi.ComponentResource {
-  /** The service of each network, by network name (created, or the network's `service`). */
+  /** The service of each network, by network name (created, or the network's `service` in TypeScript). */
   public readonly services: Record<string, NetworkLinkService>;
   /** The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`. */
   public readonly endpoints: Record<string, NetworkLinkEndpoint>;
@@ -96,57 +90,15 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkMeshArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLinkMesh", name, args, opts);
-    const owner = childOptions(this, opts);
-    const networks = args.networks ?? [];
-    const keys = networks.map((n, i) => n.name ?? String(i));
-    const plan = (ids: (string | undefined)[]): MeshPlan => ({
-      networks: keys.map((key, i) => ({ name: key, network: ids[i] })),
-      existingLinkCount: args.existingLinkCount,
-    });
-    const known = validateMesh(plan(networks.map((n) => knownId(n.network))));
-    if (known.length > 0) throw new pulumi.ResourceError(known.join("\n"), this);
-    const childKeys = keys.flatMap((from) => [
-      `${from}-service`,
-      ...keys.filter((to) => to !== from).map((to) => `${from}-to-${to}`),
-    ]);
-    const { settings, problem } = childSettings(
-      args,
-      name,
-      Object.fromEntries(childKeys.map((key) => [key, key])),
+    const graph = meshGraph(args);
+    const children = dynamicComponentChildren(this, name, args, opts, graph);
+    const services = Object.fromEntries(
+      Object.entries(children.services).map(([key, p]) => [key, p.service]),
     );
-    if (problem) throw new pulumi.ResourceError(problem, this);
-
-    // The same rules once every ID is known; every accept list and existing-service reference
-    // derives from this, so nothing that depends on it is created when it fails.
-    const origins = pulumi.all(networks.map((n, i) => originOf(keys[i], n))).apply((list) => {
-      const problems = validateMesh(plan(list.map((o) => o.network)));
-      if (problems.length > 0) throw new pulumi.ResourceError(problems.join("\n"), this);
-      return list;
-    });
-    const plans = networks.map((network, i) =>
-      planService(
-        owner,
-        `${name}-${keys[i]}-service`,
-        network,
-        origins.apply((list) => list.filter((_, j) => j !== i)),
-        settings(`${keys[i]}-service`),
-      ),
-    );
-
-    this.services = Object.fromEntries(plans.map((p, i) => [keys[i], p.service]));
-    this.endpoints = {};
-    networks.forEach((from, i) =>
-      networks.forEach((_, j) => {
-        if (i === j) return;
-        const key = `${keys[i]}-to-${keys[j]}`;
-        this.endpoints[key] = linkEndpoint(owner, `${name}-${key}`, from, plans[j], settings(key));
-      }),
-    );
-    this.phases = phasesOf({
-      ...Object.fromEntries(Object.entries(this.services).map(([key, s]) => [`${key}-service`, s])),
-      ...this.endpoints,
-    });
-    this.ready = allReady(Object.values(this.endpoints));
+    const outputs = meshOutputs(graph, { services, endpoints: children.endpoints });
+    this.services = outputs.services;
+    this.endpoints = outputs.endpoints;
+    ({ phases: this.phases, ready: this.ready } = statusOf({ services, endpoints: this.endpoints }));
     this.registerOutputs({
       services: this.services,
       endpoints: this.endpoints,
@@ -154,6 +106,35 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
       ready: this.ready,
     });
   }
+}
+
+/** A mesh as the builder makes it: every network linked to every other, the limits checked. */
+export function meshGraph(args: Pick<NetworkLinkMeshArgs, "networks" | "existingLinkCount">): LinkGraph {
+  const networks = args.networks ?? [];
+  const nodes = networks.map((side, i) => ({
+    key: side.name ?? String(i),
+    label: side.name ?? String(i),
+    side,
+  }));
+  return {
+    nodes,
+    edges: nodes.flatMap((_, i) => nodes.flatMap((_, j) => (i === j ? [] : [[i, j] as const]))),
+    problems: (ids) =>
+      validateMesh({
+        networks: nodes.map((n, i) => ({ name: n.key, network: ids[i] })),
+        existingLinkCount: args.existingLinkCount,
+      }),
+  };
+}
+
+/** A mesh's outputs: each network's service by network name, each endpoint by `<from>-to-<to>`. */
+export function meshOutputs<S, E>(graph: LinkGraph, children: Children<S, E>) {
+  return {
+    services: Object.fromEntries(
+      graph.nodes.map((n) => [n.key, children.services[`${n.key}-service`]] as const),
+    ),
+    endpoints: children.endpoints,
+  };
 }
 
 /** The most networks a mesh may have when `existingLinkCount` links are already in use (0 if none fits). */

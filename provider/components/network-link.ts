@@ -1,20 +1,10 @@
+// The NetworkLink component: one service and one endpoint, origin to target.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import { hasTypeToken } from "../resources/link-object";
 import { NetworkLinkService } from "../resources/service";
-import {
-  childOptions,
-  childSettings,
-  idOf,
-  knownId,
-  linkEndpoint,
-  originOf,
-  phasesOf,
-  planService,
-  type LinkSettings,
-  type NetworkSide,
-  type Side,
-} from "./shared";
+import { dynamicComponentChildren, statusOf, type LinkGraph } from "./children";
+import type { LinkSettings, NetworkSide, Side } from "./shared";
 
 /** Arguments of a NetworkLink. */
 export interface NetworkLinkArgs extends LinkSettings {
@@ -26,8 +16,8 @@ export interface NetworkLinkArgs extends LinkSettings {
   origin: NetworkSide;
   /**
    * The network connected to: it gets the service, accepting the origin network (unless it brings
-   * `service`, whose accept list must then admit the origin). For cluster linking, the network of the
-   * SOURCE cluster. Must differ from the origin.
+   * `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the
+   * network of the SOURCE cluster. Must differ from the origin.
    */
   target: Side;
   /**
@@ -61,7 +51,7 @@ export interface NetworkLinkArgs extends LinkSettings {
  * ```
  */
 export class NetworkLink extends pulumi.ComponentResource {
-  /** The service in the target network (created, or `target.service`). */
+  /** The service in the target network (created, or `target.service` in TypeScript). */
   public readonly service: NetworkLinkService;
   /** The endpoint in the origin network. */
   public readonly endpoint: NetworkLinkEndpoint;
@@ -77,28 +67,13 @@ export class NetworkLink extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("confluent-network-link:index:NetworkLink", name, args, opts);
-    const owner = childOptions(this, opts);
-    const known = validateLink(knownId(args.origin.network), knownId(args.target.network));
-    if (known) throw new pulumi.ResourceError(known, this);
-    const { settings, problem } = childSettings(args, name, {
-      service: "target-service",
-      endpoint: "origin-to-target",
-    });
-    if (problem) throw new pulumi.ResourceError(problem, this);
-
-    const origins = pulumi
-      .all([originOf("the origin", args.origin), idOf(args.target.network)])
-      .apply(([origin, target]) => {
-        const problem = validateLink(origin.network, target);
-        if (problem) throw new pulumi.ResourceError(problem, this);
-        return [origin];
-      });
-    const plan = planService(owner, `${name}-target-service`, args.target, origins, settings("service"));
-
-    this.service = plan.service;
-    this.endpoint = linkEndpoint(owner, `${name}-origin-to-target`, args.origin, plan, settings("endpoint"));
-    this.phases = phasesOf({ service: this.service, endpoint: this.endpoint });
-    this.ready = this.endpoint.phase.apply((phase) => phase === "READY");
+    const children = dynamicComponentChildren(this, name, args, opts, networkLinkGraph(args));
+    this.service = children.services.service.service;
+    this.endpoint = children.endpoints.endpoint;
+    ({ phases: this.phases, ready: this.ready } = statusOf({
+      services: { service: this.service },
+      endpoints: { endpoint: this.endpoint },
+    }));
     this.registerOutputs({
       service: this.service,
       endpoint: this.endpoint,
@@ -106,6 +81,20 @@ export class NetworkLink extends pulumi.ComponentResource {
       ready: this.ready,
     });
   }
+}
+
+/** A one-way link as the builder makes it: the target's service, and the origin's endpoint named `endpoint`. */
+export function networkLinkGraph(args: { origin: NetworkSide; target: Side }): LinkGraph {
+  return {
+    nodes: [
+      { key: "origin", label: "the origin", side: args.origin },
+      { key: "target", label: "the target", side: args.target },
+    ],
+    edges: [[0, 1]],
+    problems: ([origin, target]) => [validateLink(origin, target)].filter((p): p is string => !!p),
+    serviceKey: () => "service",
+    endpointKey: () => "endpoint",
+  };
 }
 
 /** Why a one-way link cannot be made (undefined when it can, or when an ID is not known yet). */

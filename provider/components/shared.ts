@@ -1,8 +1,10 @@
+// What the components share: limits, the shape of a side, ID helpers, the accept-list plan.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
-import { LIMITS } from "../resources/validation";
+import { LIMITS } from "../lifecycle/validation";
+import type { ChildFactory } from "./children";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that
 // an existing service admits the networks that will connect to it.
@@ -20,13 +22,13 @@ export type IdReference = pulumi.Input<{ id: pulumi.Input<string> }>;
 /** A Private Link network and its environment. */
 export interface NetworkSide {
   /**
-   * The network's environment: `{ id: "env-…" }`, or a `confluentcloud.Environment` (anything with
-   * an `id`). Changing this replaces the resources in this network.
+   * The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`,
+   * or anything with an `id`). Changing this replaces the resources in this network.
    */
   environment: IdReference;
   /**
-   * The network: `{ id: "n-…" }`, or a `confluentcloud.Network` (anything with an `id`). It must be
-   * a Private Link network. Changing this replaces the resources in this network.
+   * The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an
+   * `id`). It must be a Private Link network. Changing this replaces the resources in this network.
    */
   network: IdReference;
   /**
@@ -55,7 +57,8 @@ export interface LinkSettings {
   description?: pulumi.Input<string>;
   /**
    * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every
-   * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else.
+   * endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else
+   * (a side's `service`, in TypeScript).
    */
   allowPendingAccept?: pulumi.Input<boolean>;
   /** How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600. */
@@ -73,15 +76,15 @@ export interface LinkSettings {
 /** The ID of a reference, as an Output (resources are never passed on whole: they would serialize as URNs). */
 export function idOf(ref: IdReference): pulumi.Output<string> {
   if (pulumi.Output.isInstance(ref) || ref instanceof Promise) {
-    return pulumi.output(ref).apply((r) => r.id);
+    return pulumi.output(ref).apply((r) => r?.id);
   }
-  return pulumi.output((ref as { id: pulumi.Input<string> }).id);
+  return pulumi.output((ref as { id: pulumi.Input<string> } | undefined)?.id as pulumi.Input<string>);
 }
 
 /** The ID when it is a plain string now (so rules can be checked before anything is registered). */
 export function knownId(ref: IdReference): string | undefined {
   if (pulumi.Output.isInstance(ref) || ref instanceof Promise) return undefined;
-  const id = (ref as { id: pulumi.Input<string> }).id;
+  const id = (ref as { id: pulumi.Input<string> } | undefined)?.id;
   return typeof id === "string" ? id : undefined;
 }
 
@@ -147,11 +150,7 @@ export function acceptListProblem(serviceName: string, networks: string[]): stri
 }
 
 /** The networks a created service accepts; fails on the component, naming them, over the API's limit. */
-function acceptedNetworks(
-  parent: pulumi.ComponentResource,
-  serviceName: string,
-  origins: Origin[],
-): string[] {
+function acceptedNetworks(parent: pulumi.Resource, serviceName: string, origins: Origin[]): string[] {
   const networks = origins.map((o) => o.network);
   const problem = acceptListProblem(serviceName, networks);
   if (problem) throw new pulumi.ResourceError(problem, parent);
@@ -191,6 +190,46 @@ export interface ServicePlan {
 }
 
 /**
+ * What a component gives the service it creates in `side`, whichever front door registers it: the
+ * side's IDs, the child's settings, and an accept list of the origins' networks.
+ */
+export function createdServiceArgs(
+  parent: pulumi.Resource,
+  childName: string,
+  side: NetworkSide,
+  origins: pulumi.Output<Origin[]>,
+  settings: ChildSettings,
+) {
+  return {
+    ...sideIds(side),
+    displayName: settings.displayName,
+    description: settings.description,
+    // Networks, not environments: an environment grant would also admit every other network in it,
+    // present and future. Naming the peer network is the narrowest grant that makes the link work.
+    accept: {
+      environments: [] as string[],
+      networks: origins.apply((list) => acceptedNetworks(parent, childName, list)),
+    },
+    readyTimeoutSeconds: settings.readyTimeoutSeconds,
+    adoptExistingId: settings.adoptExistingId,
+    credentials: side.credentials,
+  };
+}
+
+/** What a component gives the endpoint it creates in `origin`, besides the service it points at. */
+export function endpointArgs(origin: NetworkSide, settings: ChildSettings) {
+  return {
+    ...sideIds(origin),
+    displayName: settings.displayName,
+    description: settings.description,
+    allowPendingAccept: settings.allowPendingAccept,
+    readyTimeoutSeconds: settings.readyTimeoutSeconds,
+    adoptExistingId: settings.adoptExistingId,
+    credentials: origin.credentials,
+  };
+}
+
+/**
  * Creates the service of `side` accepting `origins`' networks, or checks `side.service`. An existing
  * service is referenced through its check, so no endpoint is created when the check fails.
  */
@@ -227,20 +266,7 @@ export function planService(
   }
   const service = new NetworkLinkService(
     childName,
-    {
-      ...sideIds(side),
-      displayName: settings.displayName,
-      description: settings.description,
-      // Networks, not environments: an environment grant would also admit every other network in it,
-      // present and future. Naming the peer network is the narrowest grant that makes the link work.
-      accept: {
-        environments: [],
-        networks: origins.apply((list) => acceptedNetworks(owner.parent, childName, list)),
-      },
-      readyTimeoutSeconds: settings.readyTimeoutSeconds,
-      adoptExistingId: settings.adoptExistingId,
-      credentials: side.credentials,
-    },
+    createdServiceArgs(owner.parent, childName, side, origins, settings),
     { ...owner },
   );
   // With its own key, the service is checked with that key before an endpoint is made for it.
@@ -265,25 +291,19 @@ export function linkEndpoint(
 ): NetworkLinkEndpoint {
   return new NetworkLinkEndpoint(
     childName,
-    {
-      ...sideIds(origin),
-      networkLinkService: plan.reference,
-      displayName: settings.displayName,
-      description: settings.description,
-      allowPendingAccept: settings.allowPendingAccept,
-      readyTimeoutSeconds: settings.readyTimeoutSeconds,
-      adoptExistingId: settings.adoptExistingId,
-      credentials: origin.credentials,
-    },
+    { ...endpointArgs(origin, settings), networkLinkService: plan.reference },
     { ...owner },
   );
 }
 
 /** Resolves a side to plain IDs for messages and checks. */
 export function originOf(label: string, side: NetworkSide): pulumi.Output<Origin> {
-  return pulumi
-    .all([idOf(side.environment), idOf(side.network)])
-    .apply(([environment, network]) => ({ label, environment, network }));
+  return pulumi.all([idOf(side.environment), idOf(side.network)]).apply(([environment, network]) => {
+    if (!environment || !network) {
+      throw new Error(`${label} needs environment.id and network.id (env-… and n-…)`);
+    }
+    return { label, environment, network };
+  });
 }
 
 /** Phases of named resources, as one record. */
@@ -341,5 +361,14 @@ export function childSettings(
       displayName: `${prefix}-${keys[key]}`,
       adoptExistingId: adopt[key],
     }),
+  };
+}
+
+/** The TypeScript components' children: the dynamic resources, an endpoint pointing at its service's plan. */
+export function dynamicChildren(owner: ChildOptions): ChildFactory<ServicePlan, NetworkLinkEndpoint> {
+  return {
+    service: (childName, side, origins, settings) => planService(owner, childName, side, origins, settings),
+    endpoint: (childName, origin, plan, _target, settings) =>
+      linkEndpoint(owner, childName, origin, plan, settings),
   };
 }

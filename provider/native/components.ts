@@ -1,26 +1,32 @@
+// The components as the native provider constructs them: inputs to graphs, and the native factory.
 import * as pulumi from "@pulumi/pulumi";
-import { validatePair } from "../components/bidirectional";
-import { validateMesh } from "../components/mesh";
-import { validateLink } from "../components/network-link";
-import { allReady, childOptions, phasesOf, type ChildOptions } from "../components/shared";
+import { bidirectionalGraph } from "../components/bidirectional";
+import {
+  buildChildren,
+  statusOf,
+  type ChildFactory,
+  type Children,
+  type LinkGraph,
+} from "../components/children";
+import { meshGraph, meshOutputs } from "../components/mesh";
+import { networkLinkGraph } from "../components/network-link";
+import {
+  childOptions,
+  createdServiceArgs,
+  endpointArgs,
+  idOf,
+  type ChildOptions,
+  type NetworkSide,
+} from "../components/shared";
 import { NativeEndpoint, NativeService } from "./resources";
 import { TOKENS } from "./schema";
 
-// The components as the native provider constructs them for programs in any language. They make the
-// same resources under the same names as the TypeScript components (provider/components), with the
-// native resource types, and check the same rules with the same functions. The native schema has no
-// `service` (bring your own service) on a side: a program passes IDs only.
+// The components as the native provider constructs them for programs in any language: the builder
+// of provider/components makes their children, with the native resource types, under the same names
+// and rules as the TypeScript components. The native schema has no `service` (bring your own
+// service), `credentials` or `adoptExistingIds`: a program passes IDs only.
 
 type Inputs = Record<string, unknown>;
-interface Side {
-  environment: { id: string };
-  network: { id: string };
-}
-interface Node {
-  key: string;
-  side: pulumi.Output<Side>;
-}
-type Edge = [from: number, to: number];
 
 /** A component of the native schema: the resources it made, by output name. */
 export class NativeComponent extends pulumi.ComponentResource {
@@ -39,13 +45,14 @@ export class NativeComponent extends pulumi.ComponentResource {
   }
 }
 
-function sideOf(value: unknown, label: string): pulumi.Output<Side> {
-  return pulumi.output(value as pulumi.Input<Side>).apply((side) => {
-    if (!side?.environment?.id || !side?.network?.id) {
-      throw new Error(`${label} needs environment.id and network.id (env-… and n-…)`);
-    }
-    return { environment: { id: side.environment.id }, network: { id: side.network.id } };
-  });
+/** A side as the engine sent it: a plain object when known, else its parts as outputs. */
+function sideOf(value: unknown): NetworkSide {
+  if (value && typeof value === "object" && !pulumi.Output.isInstance(value)) return value as NetworkSide;
+  const side = pulumi.output(value as pulumi.Input<NetworkSide | undefined>);
+  return {
+    environment: side.apply((s) => s?.environment),
+    network: side.apply((s) => s?.network),
+  } as NetworkSide;
 }
 
 type ChildClass<R> = new (
@@ -78,143 +85,77 @@ function registerChild<R>(
   });
 }
 
-/**
- * One service in every network an edge points to, accepting the networks that point to it, and one
- * endpoint per edge. `check` sees every network ID once known; nothing is created when it throws.
- */
-async function buildLinks(
+/** Inputs the native resources do not declare (the native schema has no credential sources). */
+const withoutCredentials = ({ credentials: _, ...args }: { credentials?: unknown }) => args;
+
+/** The native provider's children: native resources, each registered on a turn of its own. */
+function nativeChildren(
   parent: NativeComponent,
-  name: string,
-  inputs: Inputs,
-  nodes: Node[],
-  edges: Edge[],
-  check: (networks: string[]) => string | undefined,
-) {
-  const networks = pulumi.all(nodes.map((n) => n.side)).apply((sides) => {
-    const problem = check(sides.map((s) => s.network.id));
-    if (problem) throw new pulumi.ResourceError(problem, parent);
-    return sides;
-  });
-  const prefix = (inputs.displayNamePrefix as string | undefined) ?? name;
-  const settings = (suffix: string) => ({
-    displayName: `${prefix}-${suffix}`,
-    description: inputs.description as pulumi.Input<string> | undefined,
-    readyTimeoutSeconds: inputs.readyTimeoutSeconds as pulumi.Input<number> | undefined,
-  });
-  const targets = [...new Set(edges.map(([, to]) => to))];
-  const made = await Promise.all(
-    targets.map((target) => {
-      const key = nodes[target].key;
-      const origins = edges.filter(([, to]) => to === target).map(([from]) => from);
-      return registerChild(
-        NativeService,
-        `${name}-${key}-service`,
-        {
-          environment: networks.apply((s) => s[target].environment),
-          network: networks.apply((s) => s[target].network),
-          ...settings(`${key}-service`),
-          // Networks, not environments: the narrowest grant that makes the link work.
-          accept: { environments: [], networks: networks.apply((s) => origins.map((o) => s[o].network.id)) },
-        },
-        { ...parent.childOptions },
-      );
-    }),
-  );
-  const services = new Map<number, NativeService>(targets.map((target, i) => [target, made[i]]));
-  const endpoints = await Promise.all(
-    edges.map(([from, to]) => {
-      const key = `${nodes[from].key}-to-${nodes[to].key}`;
-      const service = services.get(to) as NativeService;
-      return registerChild(
-        NativeEndpoint,
-        `${name}-${key}`,
-        {
-          environment: networks.apply((s) => s[from].environment),
-          network: networks.apply((s) => s[from].network),
-          networkLinkService: {
-            id: service.id,
-            environment: networks.apply((s) => s[to].environment.id),
-            network: networks.apply((s) => s[to].network.id),
-          },
-          ...settings(key),
-          allowPendingAccept: inputs.allowPendingAccept as pulumi.Input<boolean> | undefined,
-        },
-        { ...parent.childOptions },
-      );
-    }),
-  );
-  return { services, endpoints };
-}
-
-async function bidirectional(component: NativeComponent, name: string, inputs: Inputs) {
-  const nodes = [
-    { key: "a", side: sideOf(inputs.a, "a") },
-    { key: "b", side: sideOf(inputs.b, "b") },
-  ];
-  const built = await buildLinks(
-    component,
-    name,
-    inputs,
-    nodes,
-    [
-      [0, 1],
-      [1, 0],
-    ],
-    ([a, b]) => validatePair(a, b),
-  );
-  const [aToB, bToA] = built.endpoints;
-  const aService = built.services.get(0) as NativeService;
-  const bService = built.services.get(1) as NativeService;
+): ChildFactory<Promise<NativeService>, Promise<NativeEndpoint>> {
+  const opts = { ...parent.childOptions };
+  // Endpoints are registered one after another, in the order the builder asks for them.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
-    aService,
-    bService,
-    aToB,
-    bToA,
-    phases: phasesOf({ aService, bService, aToB, bToA }),
-    ready: allReady([aToB, bToA]),
+    service: (childName, side, origins, settings) =>
+      registerChild(
+        NativeService,
+        childName,
+        withoutCredentials(createdServiceArgs(parent, childName, side, origins, settings)),
+        opts,
+      ),
+    endpoint: (childName, origin, service, target, settings) => {
+      const endpoint = Promise.all([service, previous]).then(([made]) => {
+        const networkLinkService = {
+          id: made.id,
+          environment: idOf(target.environment),
+          network: idOf(target.network),
+        };
+        const args = { ...withoutCredentials(endpointArgs(origin, settings)), networkLinkService };
+        return registerChild(NativeEndpoint, childName, args, opts);
+      });
+      previous = endpoint.catch(() => undefined);
+      return endpoint;
+    },
   };
 }
 
-async function networkLink(component: NativeComponent, name: string, inputs: Inputs) {
-  const nodes = [
-    { key: "origin", side: sideOf(inputs.origin, "origin") },
-    { key: "target", side: sideOf(inputs.target, "target") },
-  ];
-  const built = await buildLinks(component, name, inputs, nodes, [[0, 1]], ([o, t]) => validateLink(o, t));
-  const service = built.services.get(1) as NativeService;
-  const endpoint = built.endpoints[0];
-  return { service, endpoint, phases: phasesOf({ service, endpoint }), ready: allReady([endpoint]) };
-}
-
-async function mesh(component: NativeComponent, name: string, inputs: Inputs) {
-  const list = (inputs.networks as { name?: string }[] | undefined) ?? [];
-  const nodes = list.map((n, i) => ({ key: n.name ?? String(i), side: sideOf(n, `networks[${i}]`) }));
-  const edges: Edge[] = nodes.flatMap((_, i) => nodes.flatMap((_, j) => (i === j ? [] : [[i, j] as Edge])));
-  const check = (ids: string[]) =>
-    validateMesh({
-      networks: nodes.map((n, i) => ({ name: n.key, network: ids[i] })),
-      existingLinkCount: inputs.existingLinkCount as number | undefined,
-    }).join("\n") || undefined;
-  const built = await buildLinks(component, name, inputs, nodes, edges, check);
-  const services = Object.fromEntries([...built.services].map(([i, s]) => [nodes[i].key, s]));
-  const endpoints = Object.fromEntries(
-    edges.map(([from, to], k) => [`${nodes[from].key}-to-${nodes[to].key}`, built.endpoints[k]]),
-  );
-  const named = {
-    ...Object.fromEntries(Object.entries(services).map(([key, s]) => [`${key}-service`, s])),
-    ...endpoints,
-  };
-  return { services, endpoints, phases: phasesOf(named), ready: allReady(built.endpoints) };
-}
-
-const BUILDERS: Record<
+/** Each native component: its graph from the request's inputs, and its outputs from its children. */
+const COMPONENTS: Record<
   string,
-  (c: NativeComponent, name: string, inputs: Inputs) => Promise<Record<string, unknown>>
+  {
+    graph(inputs: Inputs): LinkGraph;
+    outputs(graph: LinkGraph, children: Children<NativeService, NativeEndpoint>): Record<string, unknown>;
+  }
 > = {
-  [TOKENS.bidirectional]: bidirectional,
-  [TOKENS.networkLink]: networkLink,
-  [TOKENS.mesh]: mesh,
+  [TOKENS.networkLink]: {
+    graph: (inputs) => networkLinkGraph({ origin: sideOf(inputs.origin), target: sideOf(inputs.target) }),
+    outputs: (_, children) => ({ ...children.services, ...children.endpoints }),
+  },
+  [TOKENS.bidirectional]: {
+    graph: (inputs) => bidirectionalGraph({ a: sideOf(inputs.a), b: sideOf(inputs.b) }),
+    outputs: (_, children) => ({ ...children.services, ...children.endpoints }),
+  },
+  [TOKENS.mesh]: {
+    graph: (inputs) =>
+      meshGraph({
+        networks: ((inputs.networks as { name?: string }[] | undefined) ?? []).map((n) => ({
+          ...sideOf(n),
+          name: n?.name,
+        })),
+        existingLinkCount: inputs.existingLinkCount as number | undefined,
+      }),
+    outputs: meshOutputs,
+  },
 };
+
+/** Waits for every child of a component to be registered. */
+async function registered<S, E>(children: Children<Promise<S>, Promise<E>>): Promise<Children<S, E>> {
+  const all = async <T>(record: Record<string, Promise<T>>) =>
+    Object.fromEntries(
+      await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await v] as const)),
+    );
+  return { services: await all(children.services), endpoints: await all(children.endpoints) };
+}
 
 /** Constructs a component of the native schema; the provider's `construct`. */
 export async function constructComponent(
@@ -223,9 +164,11 @@ export async function constructComponent(
   inputs: Inputs,
   opts: pulumi.ComponentResourceOptions,
 ): Promise<NativeComponent> {
-  const build = BUILDERS[type];
-  if (!build) throw new Error(`unknown component type ${type}`);
+  const spec = COMPONENTS[type];
+  if (!spec) throw new Error(`unknown component type ${type}`);
   const component = new NativeComponent(type, name, opts);
-  component.finish(await build(component, name, inputs));
+  const graph = spec.graph(inputs);
+  const children = await registered(buildChildren(component, name, inputs, graph, nativeChildren(component)));
+  component.finish({ ...spec.outputs(graph, children), ...statusOf(children) });
   return component;
 }

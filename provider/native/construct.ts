@@ -1,3 +1,4 @@
+// Construct: builds a component for a program in any language inside the plugin.
 import * as pulumi from "@pulumi/pulumi";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import type { NativeProvider } from "./provider";

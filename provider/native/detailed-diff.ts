@@ -1,5 +1,6 @@
+// The detailed diff the engine shows and acts on, from the lifecycle's diff.
 import type * as pulumi from "@pulumi/pulumi";
-import { BaseInputs, Outputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "../lifecycle/lifecycle-spec";
 
 // The diff the engine shows (`pulumi preview --diff`) and acts on, from the lifecycle's own diff
 // (lifecycle.ts diffOf: changes, replaces, stables): each property that changes, as an update or a
@@ -19,14 +20,14 @@ export interface NativeDiff {
 
 /** The detailed diff of a state and new inputs, given the lifecycle's diff of them. */
 export function detailedDiff<I extends BaseInputs, W extends WireObject>(
-  kind: ResourceKind<I, W>,
+  spec: LifecycleSpec<I, W>,
   olds: Outputs<I>,
   news: I,
   lifecycleDiff: pulumi.dynamic.DiffResult,
 ): NativeDiff {
   const replaces = [...(lifecycleDiff.replaces ?? [])];
   const detailed: Record<string, PropertyChange> = {};
-  for (const key of kind.changedFields(olds, news)) detailed[key] = "update";
+  for (const key of spec.changedFields(olds, news)) detailed[key] = "update";
   for (const key of replaces) detailed[key] = "update-replace";
   return {
     changes: lifecycleDiff.changes !== false && Object.keys(detailed).length > 0,

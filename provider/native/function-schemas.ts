@@ -1,3 +1,4 @@
+// The functions of the package schema: the lookups, with their inputs and outputs.
 import { LOOKUP_NAMES } from "../lookups-core";
 import { PLUGIN } from "../package-identity";
 

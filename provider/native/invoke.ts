@@ -1,3 +1,4 @@
+// The native provider's Invoke: each function of the schema, run with the invoked instance's client.
 import type { NetworkingClient } from "../client/networking";
 import { findNetworkLinkEndpoint, findNetworkLinkService } from "../lookups-core";
 import { PLUGIN } from "../package-identity";

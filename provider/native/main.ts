@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The plugin's entry point.
 import { NativeProvider } from "./provider";
 import { engineAddressOf, serve } from "./server";
 

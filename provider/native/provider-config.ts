@@ -1,6 +1,7 @@
+// The configuration of one native provider instance: check, diff, and the names of its keys.
 import { DEFAULT_ENDPOINT } from "../client/http";
 import { CONFIG_KEYS, ConfigNaming, ConfigSource, endpointProblem } from "../config";
-import { isUnknown } from "../resources/property-values";
+import { isUnknown } from "../lifecycle/property-values";
 import { PACKAGE } from "./schema";
 import { markSecret, revealed } from "./secret-values";
 

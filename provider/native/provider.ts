@@ -1,17 +1,17 @@
+// The native provider: each engine call translated to the one lifecycle, the components and the lookups.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
 import { resolveConfig, unauthorizedHint } from "../config";
-import { endpointKind } from "../resources/endpoint-provider";
-import { LinkLifecycle } from "../resources/lifecycle";
-import { ProviderContext } from "../resources/provider-context";
-import { serviceKind } from "../resources/service-provider";
-import { BaseInputs, ResourceKind, WireObject } from "../resources/resource-kind";
+import { endpointSpec } from "../lifecycle/endpoint-spec";
+import { LinkLifecycle } from "../lifecycle/lifecycle";
+import { ProviderContext } from "../lifecycle/provider-context";
+import { serviceSpec } from "../lifecycle/service-spec";
+import { BaseInputs, LifecycleSpec, WireObject } from "../lifecycle/lifecycle-spec";
 import { USER_AGENT, VERSION } from "../version";
 import { constructComponent } from "./components";
 import { detailedDiff, NativeDiff } from "./detailed-diff";
 import { EngineLog } from "../engine-log";
-import { parseImportId } from "./import-id";
-import { importedInputs } from "./imported-inputs";
+import { importedInputs, parseImportId } from "./imports";
 import { invokeFunction } from "./invoke";
 import {
   checkProviderConfig,
@@ -43,17 +43,17 @@ import {
   waitBound,
 } from "./timeouts";
 
-// The native provider: the one lifecycle the dynamic resources run (provider/resources/lifecycle.ts),
-// served over gRPC by server.ts. This file only translates: URN to kind, secrets in and out, an
+// The native provider: the one lifecycle the dynamic resources run (provider/lifecycle/lifecycle.ts),
+// served over gRPC by server.ts. This file only translates: URN to lifecycle spec, secrets in and out, an
 // import ID to what read needs, the engine's timeouts to the waits' bounds, progress to the engine
 // (pinned on the resource's URN), and messages to the settings of this provider instance.
 
 type Props = Record<string, unknown>;
-type AnyKind = ResourceKind<BaseInputs, WireObject>;
+type AnySpec = LifecycleSpec<BaseInputs, WireObject>;
 
-const KINDS: Record<string, { kind: AnyKind; noun: "service" | "endpoint" }> = {
-  [TOKENS.service]: { kind: serviceKind as unknown as AnyKind, noun: "service" },
-  [TOKENS.endpoint]: { kind: endpointKind as unknown as AnyKind, noun: "endpoint" },
+const SPECS: Record<string, { spec: AnySpec; type: "service" | "endpoint" }> = {
+  [TOKENS.service]: { spec: serviceSpec as unknown as AnySpec, type: "service" },
+  [TOKENS.endpoint]: { spec: endpointSpec as unknown as AnySpec, type: "endpoint" },
 };
 
 /** The type token in a URN: `urn:pulumi:stack::project::<parent types$>type::name`. */
@@ -118,14 +118,14 @@ export class NativeProvider {
 
   /** The lifecycle of the URN's type; `secrets` are hidden from every message it sends. */
   private lifecycle(urn: string, secrets: string[] = []) {
-    const entry = KINDS[typeOf(urn)];
+    const entry = SPECS[typeOf(urn)];
     if (!entry) throw new Error(`unknown resource type ${typeOf(urn)} (${urn})`);
     const context: ProviderContext = {
       client: () => this.client(),
       info: (message) => void this.log.info(urn, hideSecrets(message, secrets)),
       warn: (message) => void this.log.warn(urn, hideSecrets(message, secrets)),
     };
-    return { lifecycle: new LinkLifecycle(entry.kind, context), ...entry };
+    return { lifecycle: new LinkLifecycle(entry.spec, context), ...entry };
   }
 
   /**
@@ -195,10 +195,10 @@ export class NativeProvider {
   }
 
   async diff(id: string, urn: string, olds: Props, news: Props): Promise<NativeDiff> {
-    const { lifecycle, kind } = this.lifecycle(urn);
+    const { lifecycle, spec } = this.lifecycle(urn);
     const before = revealed(olds) as never;
     const after = revealed(news) as never;
-    return detailedDiff(kind, before, after, await lifecycle.diff(id, before, after));
+    return detailedDiff(spec, before, after, await lifecycle.diff(id, before, after));
   }
 
   create(urn: string, inputs: Props, timeoutSeconds = 0): Promise<{ id: string; outs: Props }> {
@@ -213,18 +213,18 @@ export class NativeProvider {
   read(id: string, urn: string, props?: Props): Promise<{ id: string; props: Props; inputs?: Props }> {
     const secrets = secretsOf(props ?? {});
     return this.named(async () => {
-      const { lifecycle, noun } = this.lifecycle(urn, secrets.texts);
+      const { lifecycle, type } = this.lifecycle(urn, secrets.texts);
       if (id.includes("/") || !(props as { environment?: unknown } | undefined)?.environment) {
         // `pulumi import` (or the import option): no properties, so the environment must be in the ID.
-        const target = parseImportId(id, noun);
+        const target = parseImportId(id, type);
         const found = await lifecycle.read(target.id, { environment: { id: target.environment } } as never);
         if (!found.props) {
           throw new Error(
-            `network link ${noun} ${target.id} was not found in environment ${target.environment}`,
+            `network link ${type} ${target.id} was not found in environment ${target.environment}`,
           );
         }
         const outs = found.props as unknown as Props;
-        return { id: target.id, props: outs, inputs: importedInputs(noun, outs) };
+        return { id: target.id, props: outs, inputs: importedInputs(type, outs) };
       }
       const found = await lifecycle.read(id, revealed(props ?? {}) as never);
       // Gone: an empty ID makes the engine drop the resource from the state.

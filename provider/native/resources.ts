@@ -1,3 +1,4 @@
+// The native resources as a component running inside the plugin registers them.
 import * as pulumi from "@pulumi/pulumi";
 import { TOKENS } from "./schema";
 

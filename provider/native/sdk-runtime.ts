@@ -1,3 +1,4 @@
+// What the provider server takes from @pulumi/pulumi besides its public API.
 import type * as grpcTypes from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 import type * as provproto from "@pulumi/pulumi/proto/provider_pb";

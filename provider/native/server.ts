@@ -1,3 +1,4 @@
+// The plugin's gRPC server: each call of the engine's ResourceProvider interface, answered by NativeProvider.
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
@@ -109,14 +110,38 @@ export function diffResponse(diff: NativeDiff, inputDiff = true): provproto.Diff
   return response;
 }
 
-/** The service implementation: every call of the ResourceProvider interface the engine makes. */
-export function providerService(provider: NativeProvider, engine: { address?: string }) {
+/** The calls about the plugin itself: its version and schema, components, the engine's address. */
+function pluginCalls(provider: NativeProvider, engine: { address?: string }) {
   return {
     getPluginInfo: unary(() => new plugproto.PluginInfo().setVersion(provider.version)),
     getSchema: unary((req: provproto.GetSchemaRequest) => {
       if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
       return new provproto.GetSchemaResponse().setSchema(provider.schema);
     }),
+    construct: unary((req: provproto.ConstructRequest) => construct(provider, req, engine.address)),
+    invoke: unary(async (req: provproto.InvokeRequest) => {
+      const result = await provider.invoke(req.getTok(), plain(req.getArgs()));
+      return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript(result));
+    }),
+    call: unary((req: provproto.CallRequest) => {
+      throw new Error(`unknown method ${req.getTok()}: the ${PACKAGE} provider's components have no methods`);
+    }),
+    cancel: unary(() => new Empty()),
+    attach: unary((req: plugproto.PluginAttach) => {
+      engine.address = req.getAddress();
+      return new Empty();
+    }),
+    parameterize: unimplemented("Parameterize"),
+    handshake: unimplemented("Handshake"),
+    list: unimplemented("List"),
+    getMapping: unary(() => new provproto.GetMappingResponse().setProvider("").setData("")),
+    getMappings: unary(() => new provproto.GetMappingsResponse().setProvidersList([])),
+  };
+}
+
+/** The calls that set up a provider instance: its configuration, checked, compared and applied. */
+function configCalls(provider: NativeProvider) {
+  return {
     checkConfig: unary((req: provproto.CheckRequest) => {
       const { inputs, failures } = provider.checkConfig(req.getUrn(), plain(req.getNews()));
       return checkResponse(inputs, failures);
@@ -145,6 +170,12 @@ export function providerService(provider: NativeProvider, engine: { address?: st
       response.setAcceptoutputs(true);
       return response;
     }),
+  };
+}
+
+/** The calls of a resource's lifecycle: check, diff, create, read, update, delete. */
+function resourceCalls(provider: NativeProvider) {
+  return {
     check: unary(async (req: provproto.CheckRequest) => {
       const result = await provider.check(req.getUrn(), plain(req.getOlds()), plain(req.getNews()));
       return checkResponse(result.inputs ?? plain(req.getNews()), result.failures);
@@ -183,25 +214,12 @@ export function providerService(provider: NativeProvider, engine: { address?: st
       await provider.delete(req.getId(), req.getUrn(), plain(req.getProperties()), req.getTimeout());
       return new Empty();
     }),
-    construct: unary((req: provproto.ConstructRequest) => construct(provider, req, engine.address)),
-    invoke: unary(async (req: provproto.InvokeRequest) => {
-      const result = await provider.invoke(req.getTok(), plain(req.getArgs()));
-      return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript(result));
-    }),
-    call: unary((req: provproto.CallRequest) => {
-      throw new Error(`unknown method ${req.getTok()}: the ${PACKAGE} provider's components have no methods`);
-    }),
-    cancel: unary(() => new Empty()),
-    attach: unary((req: plugproto.PluginAttach) => {
-      engine.address = req.getAddress();
-      return new Empty();
-    }),
-    parameterize: unimplemented("Parameterize"),
-    handshake: unimplemented("Handshake"),
-    list: unimplemented("List"),
-    getMapping: unary(() => new provproto.GetMappingResponse().setProvider("").setData("")),
-    getMappings: unary(() => new provproto.GetMappingsResponse().setProvidersList([])),
   };
+}
+
+/** The service implementation: every call of the ResourceProvider interface the engine makes. */
+export function providerService(provider: NativeProvider, engine: { address?: string }) {
+  return { ...pluginCalls(provider, engine), ...configCalls(provider), ...resourceCalls(provider) };
 }
 
 /** The engine's address, the first argument that is not a flag the engine adds (`-v=9`, `--logtostderr`, `--tracing <url>`). */

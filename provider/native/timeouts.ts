@@ -1,4 +1,5 @@
-import { DEFAULT_DELETE_TIMEOUT_SECONDS, DEFAULT_READY_TIMEOUT_SECONDS } from "../resources/provider-context";
+// The engine's custom timeouts as bounds of the lifecycle's waits.
+import { DEFAULT_DELETE_TIMEOUT_SECONDS, DEFAULT_READY_TIMEOUT_SECONDS } from "../lifecycle/provider-context";
 
 // The engine's custom timeouts (a program's `customTimeouts`, sent as CreateRequest.timeout and the
 // like, in seconds) bound the same waits as the resources' own readyTimeoutSeconds and

@@ -1,3 +1,4 @@
+// The NetworkLinkEndpoint resource class users instantiate, its Args, and its registration.
 import * as pulumi from "@pulumi/pulumi";
 import type { CredentialSource } from "../credential-source";
 import {
@@ -36,8 +37,8 @@ export interface NetworkLinkEndpointArgs extends LinkObjectArgs {
    */
   network: pulumi.Input<{ id: pulumi.Input<string> }>;
   /**
-   * The target network's service: the NetworkLinkService resource itself (Pulumi then creates the
-   * service first), or `{ id: "nls-…" }`. It must be READY and accept this endpoint's environment or
+   * The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource
+   * itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or
    * network (see `allowPendingAccept`). Changing this forces replacement.
    */
   networkLinkService: NetworkLinkService | pulumi.Input<NetworkLinkServiceReference>;

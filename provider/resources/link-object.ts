@@ -1,3 +1,4 @@
+// What both resource classes share: common Args, outputs, registration, `get` and `isInstance`.
 import * as pulumi from "@pulumi/pulumi";
 import type { CredentialSource } from "../credential-source";
 
@@ -62,17 +63,17 @@ export function hasTypeToken(obj: unknown, type: string): boolean {
 /** The Pulumi module both dynamic resource types are registered under. */
 const MODULE = "confluent-network-link";
 
-/** What sets one resource kind apart where it registers: its forwarder, type name and own outputs. */
-export interface LinkObjectKind {
-  /** The serialized provider that runs this kind's lifecycle. */
+/** What sets one resource type apart where it registers: its forwarder, type name and own outputs. */
+export interface LinkObjectClassSpec {
+  /** The serialized provider that runs this type's lifecycle. */
   readonly forwarder: pulumi.dynamic.ResourceProvider;
   /** The type name, the last part of the type token. */
   readonly typeName: string;
-  /** Outputs of this kind besides those every kind has (LINK_OBJECT_OUTPUTS). */
+  /** Outputs of this type besides those every type has (LINK_OBJECT_OUTPUTS). */
   readonly ownOutputs: readonly string[];
 }
 
-/** Outputs every kind has, registered unset so that the engine fills them in. */
+/** Outputs every type has, registered unset so that the engine fills them in. */
 const LINK_OBJECT_OUTPUTS = [
   "network",
   "displayName",
@@ -83,32 +84,32 @@ const LINK_OBJECT_OUTPUTS = [
   "errorMessage",
 ] as const;
 
-/** The type token the engine records for a resource of this kind (what `isInstance` compares). */
-function typeTokenOf(kind: LinkObjectKind): string {
-  return `pulumi-nodejs:dynamic/${MODULE}:${kind.typeName}`;
+/** The type token the engine records for a resource of this type (what `isInstance` compares). */
+function typeTokenOf(spec: LinkObjectClassSpec): string {
+  return `pulumi-nodejs:dynamic/${MODULE}:${spec.typeName}`;
 }
 
-// The kind of each resource class, set once by registerLinkObjectClass beside the class: kept out of
+// The spec of each resource class, set once by registerLinkObjectClass beside the class: kept out of
 // the classes' declarations, where a user would read it as part of the API.
-const kindsByClass = new WeakMap<object, LinkObjectKind>();
+const specsByClass = new WeakMap<object, LinkObjectClassSpec>();
 
-/** Says which kind of link object a class registers as (call it once, beside the class). */
-export function registerLinkObjectClass(cls: typeof LinkObjectResource, kind: LinkObjectKind): void {
-  kindsByClass.set(cls, kind);
+/** Says how a class registers: which type of link object it is (call it once, beside the class). */
+export function registerLinkObjectClass(cls: typeof LinkObjectResource, spec: LinkObjectClassSpec): void {
+  specsByClass.set(cls, spec);
 }
 
-/** The kind of a class, or of the nearest class it extends (a user's subclass is of its base's kind). */
-function kindOfClass(cls: unknown): LinkObjectKind | undefined {
+/** The spec of a class, or of the nearest class it extends (a user's subclass is of its base's type). */
+function specOfClass(cls: unknown): LinkObjectClassSpec | undefined {
   for (let c = cls; typeof c === "function"; c = Object.getPrototypeOf(c)) {
-    const kind = kindsByClass.get(c);
-    if (kind) return kind;
+    const spec = specsByClass.get(c);
+    if (spec) return spec;
   }
   return undefined;
 }
 
 /**
- * Outputs both resources have alike, how both register, and their `get` and `isInstance`; each kind
- * declares the rest (its phase union, service, accept) and is registered with its kind.
+ * Outputs both resources have alike, how both register, and their `get` and `isInstance`; each type
+ * declares the rest (its phase union, service, accept) and is registered with its type.
  */
 export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   /** The environment of the network that holds this object. */
@@ -128,7 +129,7 @@ export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
 
   /**
    * Reads an existing object into the program without managing it: `pulumi up` never changes or
-   * deletes it. Call it on the class of the object's kind, which is also the type it returns:
+   * deletes it. Call it on the class of the object's type, which is also the type it returns:
    * `NetworkLinkService.get(name, "nls-…", { environment: { id: "env-…" } })` gives a
    * NetworkLinkService, `NetworkLinkEndpoint.get(name, "nle-…", { environment: { id: "env-…" } })` a
    * NetworkLinkEndpoint. To manage an existing object, declare it with `adoptExistingId` instead.
@@ -149,31 +150,31 @@ export abstract class LinkObjectResource extends pulumi.dynamic.Resource {
   }
 
   /**
-   * True when `obj` is a resource of the kind of the class it is called on, from this package (also
+   * True when `obj` is a resource of the type of the class it is called on, from this package (also
    * across copies of it), and only then: `NetworkLinkService.isInstance(x)` is true for services only.
    */
   static override isInstance<T extends LinkObjectResource>(
     this: abstract new (...args: never[]) => T,
     obj: unknown,
   ): obj is T {
-    const kind = kindOfClass(this);
-    return kind !== undefined && hasTypeToken(obj, typeTokenOf(kind));
+    const spec = specOfClass(this);
+    return spec !== undefined && hasTypeToken(obj, typeTokenOf(spec));
   }
 
-  /** Registers a resource of the kind of its class (see registeredProps), with the kind's extra inputs. */
+  /** Registers a resource of the type of its class (see registeredProps), with the type's extra inputs. */
   protected constructor(
     name: string,
     args: LinkObjectArgs & LinkObjectGetState,
     opts: pulumi.CustomResourceOptions | undefined,
     extraInputs: Record<string, unknown> = {},
   ) {
-    const kind = kindOfClass(new.target);
-    if (!kind)
+    const spec = specOfClass(new.target);
+    if (!spec)
       throw new Error(
-        `${new.target.name} does not say which kind of link object it is (call registerLinkObjectClass beside it)`,
+        `${new.target.name} does not say which type of link object it is (call registerLinkObjectClass beside it)`,
       );
-    const outputs = [...LINK_OBJECT_OUTPUTS, ...kind.ownOutputs];
+    const outputs = [...LINK_OBJECT_OUTPUTS, ...spec.ownOutputs];
     const props = registeredProps(name, args, opts, outputs, extraInputs);
-    super(kind.forwarder, name, props, opts, MODULE, kind.typeName);
+    super(spec.forwarder, name, props, opts, MODULE, spec.typeName);
   }
 }

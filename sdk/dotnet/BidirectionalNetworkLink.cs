@@ -19,37 +19,37 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public partial class BidirectionalNetworkLink : global::Pulumi.ComponentResource
     {
         /// <summary>
-        /// The service in network a.
+        /// The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it.
         /// </summary>
         [Output("aService")]
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkService> AService { get; private set; } = null!;
 
         /// <summary>
-        /// The endpoint in network a, connected to bService.
+        /// The endpoint in network a, connected to `bService`: network a reaches network b.
         /// </summary>
         [Output("aToB")]
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkEndpoint> AToB { get; private set; } = null!;
 
         /// <summary>
-        /// The service in network b.
+        /// The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it.
         /// </summary>
         [Output("bService")]
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkService> BService { get; private set; } = null!;
 
         /// <summary>
-        /// The endpoint in network b, connected to aService.
+        /// The endpoint in network b, connected to `aService`: network b reaches network a.
         /// </summary>
         [Output("bToA")]
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkEndpoint> BToA { get; private set; } = null!;
 
         /// <summary>
-        /// The last phase of each resource.
+        /// The last phase of each resource: `{ aService, bService, aToB, bToA }`.
         /// </summary>
         [Output("phases")]
         public Output<ImmutableDictionary<string, string>> Phases { get; private set; } = null!;
 
         /// <summary>
-        /// True when every endpoint is READY.
+        /// True when both endpoints are READY.
         /// </summary>
         [Output("ready")]
         public Output<bool> Ready { get; private set; } = null!;
@@ -84,37 +84,37 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public sealed class BidirectionalNetworkLinkArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// One network: it gets a service and the endpoint of direction a→b.
+        /// One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
         /// </summary>
         [Input("a", required: true)]
         public Input<Inputs.NetworkSideArgs> A { get; set; } = null!;
 
         /// <summary>
-        /// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        /// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         /// </summary>
         [Input("allowPendingAccept")]
         public Input<bool>? AllowPendingAccept { get; set; }
 
         /// <summary>
-        /// The other network: it gets a service and the endpoint of direction b→a.
+        /// The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
         /// </summary>
         [Input("b", required: true)]
         public Input<Inputs.NetworkSideArgs> B { get; set; } = null!;
 
         /// <summary>
-        /// Description of every service and endpoint created.
+        /// Free-text description of every service and endpoint created, up to 255 characters.
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
         /// <summary>
-        /// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        /// Prefix of the display names shown in Confluent Cloud: `&lt;prefix&gt;-a-service`, `&lt;prefix&gt;-a-to-b`, …. Default: the component's name.
         /// </summary>
         [Input("displayNamePrefix")]
         public Input<string>? DisplayNamePrefix { get; set; }
 
         /// <summary>
-        /// How long each service and endpoint waits for READY when created. Default 3600 s.
+        /// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Input("readyTimeoutSeconds")]
         public Input<int>? ReadyTimeoutSeconds { get; set; }

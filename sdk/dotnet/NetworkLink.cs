@@ -25,19 +25,19 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkEndpoint> Endpoint { get; private set; } = null!;
 
         /// <summary>
-        /// The last phase of each resource.
+        /// The last phase of each resource: `{ service, endpoint }`.
         /// </summary>
         [Output("phases")]
         public Output<ImmutableDictionary<string, string>> Phases { get; private set; } = null!;
 
         /// <summary>
-        /// True when every endpoint is READY.
+        /// True when the endpoint is READY.
         /// </summary>
         [Output("ready")]
         public Output<bool> Ready { get; private set; } = null!;
 
         /// <summary>
-        /// The service in the target network.
+        /// The service in the target network (created, or `target.service` in TypeScript).
         /// </summary>
         [Output("service")]
         public Output<PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkService> Service { get; private set; } = null!;
@@ -72,37 +72,37 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public sealed class NetworkLinkArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        /// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         /// </summary>
         [Input("allowPendingAccept")]
         public Input<bool>? AllowPendingAccept { get; set; }
 
         /// <summary>
-        /// Description of every service and endpoint created.
+        /// Free-text description of every service and endpoint created, up to 255 characters.
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
         /// <summary>
-        /// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        /// Prefix of the display names shown in Confluent Cloud: `&lt;prefix&gt;-target-service` and `&lt;prefix&gt;-origin-to-target`. Default: the component's name.
         /// </summary>
         [Input("displayNamePrefix")]
         public Input<string>? DisplayNamePrefix { get; set; }
 
         /// <summary>
-        /// The network that connects: it gets the endpoint.
+        /// The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
         /// </summary>
         [Input("origin", required: true)]
         public Input<Inputs.NetworkSideArgs> Origin { get; set; } = null!;
 
         /// <summary>
-        /// How long each service and endpoint waits for READY when created. Default 3600 s.
+        /// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Input("readyTimeoutSeconds")]
         public Input<int>? ReadyTimeoutSeconds { get; set; }
 
         /// <summary>
-        /// The network connected to: it gets the service.
+        /// The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
         /// </summary>
         [Input("target", required: true)]
         public Input<Inputs.NetworkSideArgs> Target { get; set; } = null!;

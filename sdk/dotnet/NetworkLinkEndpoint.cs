@@ -19,37 +19,37 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public partial class NetworkLinkEndpoint : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+        /// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
         /// </summary>
         [Output("adoptExistingId")]
         public Output<string?> AdoptExistingId { get; private set; } = null!;
 
         /// <summary>
-        /// Finish without waiting while the service has not accepted this endpoint.
+        /// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
         /// </summary>
         [Output("allowPendingAccept")]
         public Output<bool?> AllowPendingAccept { get; private set; } = null!;
 
         /// <summary>
-        /// How long delete waits for the object to be gone. Default 1800 s.
+        /// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         /// </summary>
         [Output("deleteTimeoutSeconds")]
         public Output<int?> DeleteTimeoutSeconds { get; private set; } = null!;
 
         /// <summary>
-        /// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        /// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         /// </summary>
         [Output("description")]
         public Output<string?> Description { get; private set; } = null!;
 
         /// <summary>
-        /// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        /// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         /// </summary>
         [Output("displayName")]
         public Output<string> DisplayName { get; private set; } = null!;
 
         /// <summary>
-        /// The environment of the origin network. Changing this forces replacement.
+        /// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
         /// </summary>
         [Output("environment")]
         public Output<Outputs.IdReference> Environment { get; private set; } = null!;
@@ -67,25 +67,25 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         public Output<string?> ErrorMessage { get; private set; } = null!;
 
         /// <summary>
-        /// The origin network that hosts the endpoint. Changing this forces replacement.
+        /// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
         /// </summary>
         [Output("network")]
         public Output<Outputs.IdReference> Network { get; private set; } = null!;
 
         /// <summary>
-        /// The target network's service. Changing this forces replacement.
+        /// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
         /// </summary>
         [Output("networkLinkService")]
         public Output<Outputs.ServiceReference> NetworkLinkService { get; private set; } = null!;
 
         /// <summary>
-        /// The phase the API last reported.
+        /// READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement.
         /// </summary>
         [Output("phase")]
         public Output<string> Phase { get; private set; } = null!;
 
         /// <summary>
-        /// How long create waits for READY before failing. Default 3600 s.
+        /// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Output("readyTimeoutSeconds")]
         public Output<int?> ReadyTimeoutSeconds { get; private set; } = null!;
@@ -143,55 +143,55 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public sealed class NetworkLinkEndpointArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+        /// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
         /// </summary>
         [Input("adoptExistingId")]
         public Input<string>? AdoptExistingId { get; set; }
 
         /// <summary>
-        /// Finish without waiting while the service has not accepted this endpoint.
+        /// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
         /// </summary>
         [Input("allowPendingAccept")]
         public Input<bool>? AllowPendingAccept { get; set; }
 
         /// <summary>
-        /// How long delete waits for the object to be gone. Default 1800 s.
+        /// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         /// </summary>
         [Input("deleteTimeoutSeconds")]
         public Input<int>? DeleteTimeoutSeconds { get; set; }
 
         /// <summary>
-        /// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        /// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
         /// <summary>
-        /// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        /// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         /// </summary>
         [Input("displayName")]
         public Input<string>? DisplayName { get; set; }
 
         /// <summary>
-        /// The environment of the origin network. Changing this forces replacement.
+        /// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
         /// </summary>
         [Input("environment", required: true)]
         public Input<Inputs.IdReferenceArgs> Environment { get; set; } = null!;
 
         /// <summary>
-        /// The origin network that hosts the endpoint. Changing this forces replacement.
+        /// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
         /// </summary>
         [Input("network", required: true)]
         public Input<Inputs.IdReferenceArgs> Network { get; set; } = null!;
 
         /// <summary>
-        /// The target network's service. Changing this forces replacement.
+        /// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
         /// </summary>
         [Input("networkLinkService", required: true)]
         public Input<Inputs.ServiceReferenceArgs> NetworkLinkService { get; set; } = null!;
 
         /// <summary>
-        /// How long create waits for READY before failing. Default 3600 s.
+        /// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Input("readyTimeoutSeconds")]
         public Input<int>? ReadyTimeoutSeconds { get; set; }

@@ -19,13 +19,13 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public partial class NetworkLinkMesh : global::Pulumi.ComponentResource
     {
         /// <summary>
-        /// The endpoint of each ordered pair, keyed `&lt;from&gt;-to-&lt;to&gt;`.
+        /// The endpoint of each ordered pair, keyed `&lt;from&gt;-to-&lt;to&gt;`: it lives in `from` and reaches `to`.
         /// </summary>
         [Output("endpoints")]
         public Output<ImmutableDictionary<string, PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkEndpoint>> Endpoints { get; private set; } = null!;
 
         /// <summary>
-        /// The last phase of each resource.
+        /// The last phase of each resource, keyed `&lt;name&gt;-service` and `&lt;from&gt;-to-&lt;to&gt;`.
         /// </summary>
         [Output("phases")]
         public Output<ImmutableDictionary<string, string>> Phases { get; private set; } = null!;
@@ -37,7 +37,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         public Output<bool> Ready { get; private set; } = null!;
 
         /// <summary>
-        /// The service of each network, by network name.
+        /// The service of each network, by network name (created, or the network's `service` in TypeScript).
         /// </summary>
         [Output("services")]
         public Output<ImmutableDictionary<string, PulumiConfluentNetworkLink.ConfluentNetworkLink.NetworkLinkService>> Services { get; private set; } = null!;
@@ -72,25 +72,25 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public sealed class NetworkLinkMeshArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        /// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         /// </summary>
         [Input("allowPendingAccept")]
         public Input<bool>? AllowPendingAccept { get; set; }
 
         /// <summary>
-        /// Description of every service and endpoint created.
+        /// Free-text description of every service and endpoint created, up to 255 characters.
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
         /// <summary>
-        /// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        /// Prefix of the display names shown in Confluent Cloud: `&lt;prefix&gt;-&lt;name&gt;-service`, `&lt;prefix&gt;-&lt;from&gt;-to-&lt;to&gt;`. Default: the component's name.
         /// </summary>
         [Input("displayNamePrefix")]
         public Input<string>? DisplayNamePrefix { get; set; }
 
         /// <summary>
-        /// Network links the organization already holds outside this mesh.
+        /// Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
         /// </summary>
         [Input("existingLinkCount")]
         public Input<int>? ExistingLinkCount { get; set; }
@@ -99,7 +99,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         private InputList<Inputs.MeshNetworkArgs>? _networks;
 
         /// <summary>
-        /// The networks to link.
+        /// The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
         /// </summary>
         public InputList<Inputs.MeshNetworkArgs> Networks
         {
@@ -108,7 +108,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         }
 
         /// <summary>
-        /// How long each service and endpoint waits for READY when created. Default 3600 s.
+        /// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Input("readyTimeoutSeconds")]
         public Input<int>? ReadyTimeoutSeconds { get; set; }

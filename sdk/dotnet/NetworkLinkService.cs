@@ -19,37 +19,37 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public partial class NetworkLinkService : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// Who may connect. Removing an entry disconnects that side's endpoints for good.
+        /// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
         /// </summary>
         [Output("accept")]
         public Output<Outputs.ServiceAccept> Accept { get; private set; } = null!;
 
         /// <summary>
-        /// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+        /// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
         /// </summary>
         [Output("adoptExistingId")]
         public Output<string?> AdoptExistingId { get; private set; } = null!;
 
         /// <summary>
-        /// How long delete waits for the object to be gone. Default 1800 s.
+        /// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         /// </summary>
         [Output("deleteTimeoutSeconds")]
         public Output<int?> DeleteTimeoutSeconds { get; private set; } = null!;
 
         /// <summary>
-        /// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        /// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         /// </summary>
         [Output("description")]
         public Output<string?> Description { get; private set; } = null!;
 
         /// <summary>
-        /// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        /// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         /// </summary>
         [Output("displayName")]
         public Output<string> DisplayName { get; private set; } = null!;
 
         /// <summary>
-        /// The environment of the target network. Changing this forces replacement.
+        /// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
         /// </summary>
         [Output("environment")]
         public Output<Outputs.IdReference> Environment { get; private set; } = null!;
@@ -67,19 +67,19 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
         public Output<string?> ErrorMessage { get; private set; } = null!;
 
         /// <summary>
-        /// The target network that hosts the service. Changing this forces replacement.
+        /// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
         /// </summary>
         [Output("network")]
         public Output<Outputs.IdReference> Network { get; private set; } = null!;
 
         /// <summary>
-        /// The phase the API last reported.
+        /// The phase the API last reported: READY once created.
         /// </summary>
         [Output("phase")]
         public Output<string> Phase { get; private set; } = null!;
 
         /// <summary>
-        /// How long create waits for READY before failing. Default 3600 s.
+        /// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Output("readyTimeoutSeconds")]
         public Output<int?> ReadyTimeoutSeconds { get; private set; } = null!;
@@ -137,49 +137,49 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink
     public sealed class NetworkLinkServiceArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Who may connect. Removing an entry disconnects that side's endpoints for good.
+        /// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
         /// </summary>
         [Input("accept")]
         public Input<Inputs.ServiceAcceptArgs>? Accept { get; set; }
 
         /// <summary>
-        /// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+        /// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
         /// </summary>
         [Input("adoptExistingId")]
         public Input<string>? AdoptExistingId { get; set; }
 
         /// <summary>
-        /// How long delete waits for the object to be gone. Default 1800 s.
+        /// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         /// </summary>
         [Input("deleteTimeoutSeconds")]
         public Input<int>? DeleteTimeoutSeconds { get; set; }
 
         /// <summary>
-        /// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        /// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
 
         /// <summary>
-        /// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        /// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         /// </summary>
         [Input("displayName")]
         public Input<string>? DisplayName { get; set; }
 
         /// <summary>
-        /// The environment of the target network. Changing this forces replacement.
+        /// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
         /// </summary>
         [Input("environment", required: true)]
         public Input<Inputs.IdReferenceArgs> Environment { get; set; } = null!;
 
         /// <summary>
-        /// The target network that hosts the service. Changing this forces replacement.
+        /// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
         /// </summary>
         [Input("network", required: true)]
         public Input<Inputs.IdReferenceArgs> Network { get; set; } = null!;
 
         /// <summary>
-        /// How long create waits for READY before failing. Default 3600 s.
+        /// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         /// </summary>
         [Input("readyTimeoutSeconds")]
         public Input<int>? ReadyTimeoutSeconds { get; set; }

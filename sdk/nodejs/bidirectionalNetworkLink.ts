@@ -29,27 +29,27 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
     }
 
     /**
-     * The service in network a.
+     * The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it.
      */
     declare public /*out*/ readonly aService: pulumi.Output<NetworkLinkService>;
     /**
-     * The endpoint in network a, connected to bService.
+     * The endpoint in network a, connected to `bService`: network a reaches network b.
      */
     declare public /*out*/ readonly aToB: pulumi.Output<NetworkLinkEndpoint>;
     /**
-     * The service in network b.
+     * The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it.
      */
     declare public /*out*/ readonly bService: pulumi.Output<NetworkLinkService>;
     /**
-     * The endpoint in network b, connected to aService.
+     * The endpoint in network b, connected to `aService`: network b reaches network a.
      */
     declare public /*out*/ readonly bToA: pulumi.Output<NetworkLinkEndpoint>;
     /**
-     * The last phase of each resource.
+     * The last phase of each resource: `{ aService, bService, aToB, bToA }`.
      */
     declare public /*out*/ readonly phases: pulumi.Output<{[key: string]: string}>;
     /**
-     * True when every endpoint is READY.
+     * True when both endpoints are READY.
      */
     declare public /*out*/ readonly ready: pulumi.Output<boolean>;
 
@@ -100,27 +100,27 @@ export class BidirectionalNetworkLink extends pulumi.ComponentResource {
  */
 export interface BidirectionalNetworkLinkArgs {
     /**
-     * One network: it gets a service and the endpoint of direction a→b.
+     * One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
      */
     a: pulumi.Input<inputs.NetworkSideArgs>;
     /**
-     * Let `pulumi up` finish while an endpoint waits for its service to accept it.
+     * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
      */
     allowPendingAccept?: pulumi.Input<boolean | undefined>;
     /**
-     * The other network: it gets a service and the endpoint of direction b→a.
+     * The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
      */
     b: pulumi.Input<inputs.NetworkSideArgs>;
     /**
-     * Description of every service and endpoint created.
+     * Free-text description of every service and endpoint created, up to 255 characters.
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+     * Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
      */
     displayNamePrefix?: pulumi.Input<string | undefined>;
     /**
-     * How long each service and endpoint waits for READY when created. Default 3600 s.
+     * How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
      */
     readyTimeoutSeconds?: pulumi.Input<number | undefined>;
 }

@@ -33,15 +33,15 @@ export class NetworkLink extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly endpoint: pulumi.Output<NetworkLinkEndpoint>;
     /**
-     * The last phase of each resource.
+     * The last phase of each resource: `{ service, endpoint }`.
      */
     declare public /*out*/ readonly phases: pulumi.Output<{[key: string]: string}>;
     /**
-     * True when every endpoint is READY.
+     * True when the endpoint is READY.
      */
     declare public /*out*/ readonly ready: pulumi.Output<boolean>;
     /**
-     * The service in the target network.
+     * The service in the target network (created, or `target.service` in TypeScript).
      */
     declare public /*out*/ readonly service: pulumi.Output<NetworkLinkService>;
 
@@ -88,27 +88,27 @@ export class NetworkLink extends pulumi.ComponentResource {
  */
 export interface NetworkLinkArgs {
     /**
-     * Let `pulumi up` finish while an endpoint waits for its service to accept it.
+     * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
      */
     allowPendingAccept?: pulumi.Input<boolean | undefined>;
     /**
-     * Description of every service and endpoint created.
+     * Free-text description of every service and endpoint created, up to 255 characters.
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+     * Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
      */
     displayNamePrefix?: pulumi.Input<string | undefined>;
     /**
-     * The network that connects: it gets the endpoint.
+     * The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
      */
     origin: pulumi.Input<inputs.NetworkSideArgs>;
     /**
-     * How long each service and endpoint waits for READY when created. Default 3600 s.
+     * How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
      */
     readyTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * The network connected to: it gets the service.
+     * The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
      */
     target: pulumi.Input<inputs.NetworkSideArgs>;
 }

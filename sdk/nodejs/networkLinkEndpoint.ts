@@ -49,27 +49,27 @@ export class NetworkLinkEndpoint extends pulumi.CustomResource {
     }
 
     /**
-     * ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+     * ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
      */
     declare public readonly adoptExistingId: pulumi.Output<string | undefined>;
     /**
-     * Finish without waiting while the service has not accepted this endpoint.
+     * Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
      */
     declare public readonly allowPendingAccept: pulumi.Output<boolean | undefined>;
     /**
-     * How long delete waits for the object to be gone. Default 1800 s.
+     * How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
      */
     declare public readonly deleteTimeoutSeconds: pulumi.Output<number | undefined>;
     /**
-     * Free-text description, up to 255 characters. Updated in place; left alone when unset.
+     * Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
-     * Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+     * Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
      */
     declare public readonly displayName: pulumi.Output<string>;
     /**
-     * The environment of the origin network. Changing this forces replacement.
+     * The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
      */
     declare public readonly environment: pulumi.Output<outputs.IdReference>;
     /**
@@ -81,19 +81,19 @@ export class NetworkLinkEndpoint extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly errorMessage: pulumi.Output<string | undefined>;
     /**
-     * The origin network that hosts the endpoint. Changing this forces replacement.
+     * The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
      */
     declare public readonly network: pulumi.Output<outputs.IdReference>;
     /**
-     * The target network's service. Changing this forces replacement.
+     * The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
      */
     declare public readonly networkLinkService: pulumi.Output<outputs.ServiceReference>;
     /**
-     * The phase the API last reported.
+     * READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement.
      */
     declare public /*out*/ readonly phase: pulumi.Output<string>;
     /**
-     * How long create waits for READY before failing. Default 3600 s.
+     * How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
      */
     declare public readonly readyTimeoutSeconds: pulumi.Output<number | undefined>;
     /**
@@ -159,39 +159,39 @@ export class NetworkLinkEndpoint extends pulumi.CustomResource {
  */
 export interface NetworkLinkEndpointArgs {
     /**
-     * ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+     * ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
      */
     adoptExistingId?: pulumi.Input<string | undefined>;
     /**
-     * Finish without waiting while the service has not accepted this endpoint.
+     * Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
      */
     allowPendingAccept?: pulumi.Input<boolean | undefined>;
     /**
-     * How long delete waits for the object to be gone. Default 1800 s.
+     * How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
      */
     deleteTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Free-text description, up to 255 characters. Updated in place; left alone when unset.
+     * Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+     * Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
      */
     displayName?: pulumi.Input<string | undefined>;
     /**
-     * The environment of the origin network. Changing this forces replacement.
+     * The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
      */
     environment: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * The origin network that hosts the endpoint. Changing this forces replacement.
+     * The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
      */
     network: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * The target network's service. Changing this forces replacement.
+     * The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
      */
     networkLinkService: pulumi.Input<inputs.ServiceReferenceArgs>;
     /**
-     * How long create waits for READY before failing. Default 3600 s.
+     * How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
      */
     readyTimeoutSeconds?: pulumi.Input<number | undefined>;
 }

@@ -29,11 +29,11 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
     }
 
     /**
-     * The endpoint of each ordered pair, keyed `<from>-to-<to>`.
+     * The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`.
      */
     declare public /*out*/ readonly endpoints: pulumi.Output<{[key: string]: NetworkLinkEndpoint}>;
     /**
-     * The last phase of each resource.
+     * The last phase of each resource, keyed `<name>-service` and `<from>-to-<to>`.
      */
     declare public /*out*/ readonly phases: pulumi.Output<{[key: string]: string}>;
     /**
@@ -41,7 +41,7 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly ready: pulumi.Output<boolean>;
     /**
-     * The service of each network, by network name.
+     * The service of each network, by network name (created, or the network's `service` in TypeScript).
      */
     declare public /*out*/ readonly services: pulumi.Output<{[key: string]: NetworkLinkService}>;
 
@@ -85,27 +85,27 @@ export class NetworkLinkMesh extends pulumi.ComponentResource {
  */
 export interface NetworkLinkMeshArgs {
     /**
-     * Let `pulumi up` finish while an endpoint waits for its service to accept it.
+     * Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
      */
     allowPendingAccept?: pulumi.Input<boolean | undefined>;
     /**
-     * Description of every service and endpoint created.
+     * Free-text description of every service and endpoint created, up to 255 characters.
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+     * Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
      */
     displayNamePrefix?: pulumi.Input<string | undefined>;
     /**
-     * Network links the organization already holds outside this mesh.
+     * Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
      */
     existingLinkCount?: pulumi.Input<number | undefined>;
     /**
-     * The networks to link.
+     * The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
      */
     networks: pulumi.Input<pulumi.Input<inputs.MeshNetworkArgs>[]>;
     /**
-     * How long each service and endpoint waits for READY when created. Default 3600 s.
+     * How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
      */
     readyTimeoutSeconds?: pulumi.Input<number | undefined>;
 }

@@ -49,27 +49,27 @@ export class NetworkLinkService extends pulumi.CustomResource {
     }
 
     /**
-     * Who may connect. Removing an entry disconnects that side's endpoints for good.
+     * Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
      */
     declare public readonly accept: pulumi.Output<outputs.ServiceAccept>;
     /**
-     * ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+     * ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
      */
     declare public readonly adoptExistingId: pulumi.Output<string | undefined>;
     /**
-     * How long delete waits for the object to be gone. Default 1800 s.
+     * How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
      */
     declare public readonly deleteTimeoutSeconds: pulumi.Output<number | undefined>;
     /**
-     * Free-text description, up to 255 characters. Updated in place; left alone when unset.
+     * Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
-     * Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+     * Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
      */
     declare public readonly displayName: pulumi.Output<string>;
     /**
-     * The environment of the target network. Changing this forces replacement.
+     * The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
      */
     declare public readonly environment: pulumi.Output<outputs.IdReference>;
     /**
@@ -81,15 +81,15 @@ export class NetworkLinkService extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly errorMessage: pulumi.Output<string | undefined>;
     /**
-     * The target network that hosts the service. Changing this forces replacement.
+     * The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
      */
     declare public readonly network: pulumi.Output<outputs.IdReference>;
     /**
-     * The phase the API last reported.
+     * The phase the API last reported: READY once created.
      */
     declare public /*out*/ readonly phase: pulumi.Output<string>;
     /**
-     * How long create waits for READY before failing. Default 3600 s.
+     * How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
      */
     declare public readonly readyTimeoutSeconds: pulumi.Output<number | undefined>;
     /**
@@ -150,35 +150,35 @@ export class NetworkLinkService extends pulumi.CustomResource {
  */
 export interface NetworkLinkServiceArgs {
     /**
-     * Who may connect. Removing an entry disconnects that side's endpoints for good.
+     * Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
      */
     accept?: pulumi.Input<inputs.ServiceAcceptArgs | undefined>;
     /**
-     * ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+     * ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
      */
     adoptExistingId?: pulumi.Input<string | undefined>;
     /**
-     * How long delete waits for the object to be gone. Default 1800 s.
+     * How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
      */
     deleteTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Free-text description, up to 255 characters. Updated in place; left alone when unset.
+     * Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
      */
     description?: pulumi.Input<string | undefined>;
     /**
-     * Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+     * Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
      */
     displayName?: pulumi.Input<string | undefined>;
     /**
-     * The environment of the target network. Changing this forces replacement.
+     * The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
      */
     environment: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * The target network that hosts the service. Changing this forces replacement.
+     * The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
      */
     network: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * How long create waits for READY before failing. Default 3600 s.
+     * How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
      */
     readyTimeoutSeconds?: pulumi.Input<number | undefined>;
 }

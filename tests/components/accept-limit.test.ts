@@ -4,9 +4,9 @@
  * naming the service and the networks, and registers no service.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { collectRejections, registered, SERVICE_TYPE, valueOf } from "./mocks";
+import { collectRejections, registered, SERVICE_TYPE, valueOf } from "../support/component-mocks";
 import { acceptListProblem, planService, type Origin } from "../../provider/components/shared";
-import { LIMITS } from "../../provider/resources/validation";
+import { LIMITS } from "../../provider/lifecycle/validation";
 
 const MAX = LIMITS.acceptListItems;
 const origins = (count: number): Origin[] =>

@@ -11,7 +11,7 @@ import {
   settle,
   collectRejections,
   valueOf,
-} from "./mocks";
+} from "../support/component-mocks";
 import { BidirectionalNetworkLink, validatePair } from "../../provider/components/bidirectional";
 import { NetworkLinkService } from "../../provider/resources/service";
 

@@ -5,7 +5,7 @@
  * the clusters), and `createClusterLinks: false` leaves out what needs the clusters' REST endpoints.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { registered, ENDPOINT_TYPE, SERVICE_TYPE, valueOf } from "./mocks";
+import { registered, ENDPOINT_TYPE, SERVICE_TYPE, valueOf } from "../support/component-mocks";
 
 // The example imports the package by name; here that name is this repository's source.
 jest.mock("pulumi-confluent-network-link", () => jest.requireActual("../../provider/index"), {

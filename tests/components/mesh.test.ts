@@ -9,7 +9,7 @@ import {
   SERVICE_TYPE,
   settle,
   valueOf,
-} from "./mocks";
+} from "../support/component-mocks";
 import { largestMesh, NetworkLinkMesh, validateMesh, type MeshNetwork } from "../../provider/components/mesh";
 import {
   MAX_ENDPOINTS_PER_NETWORK,

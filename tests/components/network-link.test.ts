@@ -11,7 +11,7 @@ import {
   SERVICE_TYPE,
   settle,
   valueOf,
-} from "./mocks";
+} from "../support/component-mocks";
 import { NetworkLink, validateLink } from "../../provider/components/network-link";
 import { NetworkLinkService } from "../../provider/resources/service";
 

@@ -5,7 +5,7 @@
  * children would keep a retired component's links only while the engine fills the option in.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { A, B, settle } from "./mocks";
+import { A, B, settle } from "../support/component-mocks";
 import { BidirectionalNetworkLink } from "../../provider/components/bidirectional";
 import { NetworkLinkMesh } from "../../provider/components/mesh";
 import { NetworkLink } from "../../provider/components/network-link";

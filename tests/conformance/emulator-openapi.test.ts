@@ -10,7 +10,7 @@ import {
   serviceBody,
   startHarness,
   type Harness,
-} from "../emulator/support/api";
+} from "../support/emulator-api";
 
 /**
  * The emulator against the upstream reference: every body of a full lifecycle (and of its
@@ -19,7 +19,8 @@ import {
  */
 describeConformance("conformance: emulator responses against the upstream OpenAPI and fixtures", () => {
   // Loaded lazily: the validator reads the spec at import time.
-  const openapi = () => require("./support/openapi") as typeof import("./support/openapi");
+  const openapi = () =>
+    require("../support/openapi-validation") as typeof import("../support/openapi-validation");
   const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES_DIR, name), "utf8"));
   /** Key paths of a JSON value; null and arrays are leaves. */
   const shape = (value: unknown, prefix = ""): string[] =>
@@ -128,7 +129,8 @@ describeConformance("conformance: emulator responses against the upstream OpenAP
  * environment; status phase and connection types).
  */
 describeNetworkingConformance("conformance: the networks resource against networking-v1.openapi.yaml", () => {
-  const openapi = () => require("./support/openapi") as typeof import("./support/openapi");
+  const openapi = () =>
+    require("../support/openapi-validation") as typeof import("../support/openapi-validation");
   let h: Harness;
   const seen: string[] = [];
   async function call(url: string, headers?: Record<string, string>) {

@@ -5,7 +5,7 @@ import {
   networkLinkEndpointSchema,
   networkLinkServiceSchema,
 } from "../../provider/client/schemas";
-import { nextPageToken } from "../../provider/client/networking";
+import { nextPageToken } from "../../provider/client/wire-format";
 import { describeConformance, FIXTURES_DIR as fixtures } from "../support/reference";
 
 // Real response bodies recorded upstream; read in place, never copied into the project.

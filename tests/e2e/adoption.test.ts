@@ -9,7 +9,7 @@
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { BidirectionalNetworkLink } from "../../provider";
 import { NetworkingClient } from "../../provider/client/networking";
-import { changes, startE2e, type E2e } from "./harness";
+import { changes, startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(300_000);
 

@@ -18,7 +18,7 @@ import {
   supportedSdkVersions,
 } from "../support/consumer-project";
 import { emulatorLinks } from "../../harness/emulator-links";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(900_000);
 

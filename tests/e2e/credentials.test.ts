@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
 import { BidirectionalNetworkLink } from "../../provider";
 import { createTestStack, type TestStack } from "../support/stack";
-import { FAST_DELAYS, FAST_POLL } from "./harness";
+import { FAST_DELAYS, FAST_POLL } from "../support/emulator-stacks";
 
 jest.setTimeout(300_000);
 

@@ -11,7 +11,7 @@ import { openCliProject, type CliProject } from "../../harness/cli-project";
 import { repoRoot } from "../../harness/offline";
 import { readmeCommands, substitute } from "../../harness/readme-commands";
 import { emulatorLinks, type EmulatorLinks } from "../../harness/emulator-links";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 

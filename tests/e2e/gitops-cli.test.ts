@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { emulatorLinks } from "../../harness/emulator-links";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 

@@ -11,7 +11,7 @@ import { repoRoot } from "../../harness/offline";
 import { readmeCommands } from "../../harness/readme-commands";
 import { STOCK_TSCONFIG } from "../support/consumer-project";
 import { emulatorLinks, type EmulatorLinks } from "../../harness/emulator-links";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 

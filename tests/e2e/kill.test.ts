@@ -11,7 +11,7 @@
  */
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import type { TestStack } from "../../harness/stack";
-import { changes, startE2e, type E2e } from "./harness";
+import { changes, startE2e, type E2e } from "../support/emulator-stacks";
 
 const SERVICES_ROUTE = "POST /networking/v1/network-link-services";
 

@@ -12,7 +12,7 @@ import {
   NetworkLinkService,
 } from "../../provider";
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(300_000);
 

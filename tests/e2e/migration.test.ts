@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { NetworkLinkService } from "../../provider";
 import type { TestStack } from "../support/stack";
-import { startE2e, type E2e } from "./harness";
+import { startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(300_000);
 

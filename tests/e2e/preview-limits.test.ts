@@ -2,15 +2,18 @@
  * Issue 26 item 6 through the CLI: `pulumi preview` refuses an input over one of the API's limits,
  * naming the property, the limit and what was given, and the emulator receives no write. The
  * representatives failed only at `up` before: an accept list of 1001 networks in a TypeScript program
- * (dynamic resources) and of 1001 environments in a YAML program (native provider). Every limit is
- * covered at the check level in tests/unit/check-limits.test.ts.
+ * (dynamic resources) and of 1001 environments in a YAML program (native provider). A mesh over the
+ * organization's link limit fails the same way (through the Automation API). Every limit is covered
+ * at the check level in tests/unit/check-limits.test.ts.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { nativeProject, type NativeProject } from "../../harness/native-project";
 import type { EmulatorAdmin } from "confluent-network-link-emulator";
-import { initEmulatorStack, startE2e, type E2e } from "./harness";
+import { NetworkLinkMesh } from "../../provider";
+import { collectRejections } from "../support/rejections";
+import { initEmulatorStack, startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 
@@ -107,5 +110,41 @@ describe("preview refuses an input over the API's limit: YAML program (native pr
       /NetworkLinkService \(target\):\n\s+error: .*accept\.environments must list at most 1000 environment IDs \(the API's limit\); got 1001: remove 1/,
     );
     expect(await nothingWritten(project.admin)).toEqual(NOTHING);
+  });
+});
+
+describe("preview refuses a mesh over the organization's link limit (component, Automation API)", () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(() => e2e?.close());
+
+  it("a mesh over the organization's limit fails at preview with the limit message, and nothing is written", async () => {
+    const stack = await e2e.stack(async () => {
+      const mesh = new NetworkLinkMesh("mesh", {
+        networks: [
+          { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa1" } },
+          { environment: { id: "env-aaaaa1" }, network: { id: "n-aaaaa2" } },
+          { environment: { id: "env-bbbbb1" }, network: { id: "n-bbbbb1" } },
+          { environment: { id: "env-bbbbb1" }, network: { id: "n-bbbbb2" } },
+        ],
+        existingLinkCount: 10,
+      });
+      return { ready: mesh.ready };
+    });
+    await e2e.admin.resetCounters();
+    let err: Error | undefined;
+    // The component's error also surfaces as the runtime's unhandled rejections, which jest would count.
+    const rejections = await collectRejections(async () => {
+      err = await stack.preview().then(
+        () => undefined,
+        (e) => e,
+      );
+    });
+    expect(rejections.join("\n")).toContain("a mesh of 4 networks needs 12 network links");
+    expect(String(err?.message)).toContain("a mesh of 4 networks needs 12 network links");
+    expect(String(err?.message)).toContain("the largest mesh that fits is 3 networks");
+    expect(await nothingWritten(e2e.admin)).toEqual(NOTHING);
   });
 });

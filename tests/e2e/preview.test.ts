@@ -3,7 +3,7 @@
  * up-to-date one, and not when an input changed (the preview reports the update and stops there).
  */
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
-import { changes, startE2e, type E2e } from "./harness";
+import { changes, startE2e, type E2e } from "../support/emulator-stacks";
 import type { TestStack } from "../../harness/stack";
 
 function program(serviceName = "target-service") {

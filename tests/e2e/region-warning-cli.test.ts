@@ -8,7 +8,7 @@
 import { exampleFiles, openCliProject, type CliProject } from "../../harness/cli-project";
 import { nativeProject, type NativeProject } from "../../harness/native-project";
 import { RETIREMENT_GUIDE_URL } from "../../provider/retirement";
-import { initEmulatorStack, startE2e, type E2e } from "./harness";
+import { initEmulatorStack, startE2e, type E2e } from "../support/emulator-stacks";
 
 jest.setTimeout(600_000);
 

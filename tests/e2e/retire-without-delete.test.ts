@@ -20,7 +20,7 @@ import { emulatorLinks, type EmulatorLinks } from "../../harness/emulator-links"
 import { nativeProject, type NativeProject } from "../../harness/native-project";
 import { repoRoot } from "../../harness/offline";
 import { STOCK_TSCONFIG } from "../support/consumer-project";
-import { FAST_POLL, startE2e, type E2e } from "./harness";
+import { FAST_POLL, startE2e, type E2e } from "../support/emulator-stacks";
 import type { EmulatorAdmin } from "confluent-network-link-emulator";
 
 jest.setTimeout(900_000);

@@ -1,8 +1,11 @@
 /**
  * Credentials given as secret stack config never reach the state or the engine's output: not the
  * backend's files (state, backups, history), not `pulumi stack export`, not the serialized providers
- * stored with each resource, not the output of up, preview, refresh and destroy.
+ * stored with each resource, not the output of up, preview, refresh and destroy; nor when a server
+ * echoes the request's headers into its errors.
  */
+import http from "node:http";
+import { AddressInfo } from "node:net";
 import {
   DEFAULT_SEED,
   EmulatorAdmin,
@@ -11,7 +14,7 @@ import {
 } from "confluent-network-link-emulator";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { createTestStack, type TestStack } from "../../harness/stack";
-import { FAST_DELAYS, FAST_POLL } from "./harness";
+import { FAST_DELAYS, FAST_POLL, oneServiceProgram } from "../support/emulator-stacks";
 
 // Distinctive values that appear nowhere else: any hit is a leak.
 const KEY = "SENTINELKEY7Q4XZ";
@@ -123,5 +126,65 @@ describe("credentials in secret stack config", () => {
     // Output of all four operations (progress lines of the waits included).
     expect(output.some((line) => /to become READY|to be deleted/.test(line))).toBe(true);
     expect(output.filter((line) => leaks(line).length > 0)).toEqual([]);
+  });
+});
+
+describe("a server that echoes the request's headers into its errors", () => {
+  const KEY = "ECHOKEYE2E0000001";
+  const SECRET = "echo-e2e-Secret+/9w2Lr8pK3mNqZ";
+  const NEEDLES = [
+    SECRET,
+    Buffer.from(`${KEY}:${SECRET}`).toString("base64"),
+    Buffer.from(SECRET).toString("base64"),
+  ];
+  let server: http.Server;
+  let plainText = false;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const echo = `you sent authorization=${req.headers.authorization} ${SECRET}`;
+      if (plainText) {
+        res.writeHead(401, { "content-type": "text/plain" });
+        res.end(echo);
+      } else {
+        res.writeHead(403, { "content-type": "application/json" });
+        res.end(JSON.stringify({ errors: [{ status: "403", code: "echo", detail: echo }] }));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it("up fails naming the call, and neither the output, the error nor the state holds the secret", async () => {
+    const output: string[] = [];
+    const stack = await createTestStack({
+      program: oneServiceProgram(),
+      config: {
+        "confluentcloud:endpoint": `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        ...FAST_POLL,
+      },
+      secretConfig: { "confluentcloud:cloudApiKey": KEY, "confluentcloud:cloudApiSecret": SECRET },
+      onOutput: (line) => output.push(line),
+    });
+    try {
+      const texts: string[] = [];
+      for (const mode of [false, true]) {
+        plainText = mode;
+        const failed = await stack.up().catch((err: Error) => err);
+        expect(failed).toBeInstanceOf(Error);
+        expect(String(failed)).toMatch(/(listing|creating) network link service/);
+        texts.push(String(failed), JSON.stringify(failed));
+      }
+      texts.push(
+        ...output,
+        ...(await stack.stateFiles()).map((f) => f.text),
+        JSON.stringify(await stack.exportState()),
+      );
+      expect(texts.join("\n")).toContain("[redacted]");
+      expect(NEEDLES.filter((needle) => texts.some((text) => text.includes(needle)))).toEqual([]);
+      expect(texts.filter((text) => /\bBasic (?!\[redacted\])/.test(text))).toEqual([]);
+    } finally {
+      await stack.dispose();
+    }
   });
 });

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { NetworkLinkEndpoint, NetworkLinkService } from "../../provider";
 import { repoRoot } from "../support/offline";
-import { changes, startE2e, type E2e } from "./harness";
+import { changes, startE2e, type E2e } from "../support/emulator-stacks";
 
 const RELEASE = "e9f89bb";
 const PACKAGE = "pulumi-confluent-network-link";

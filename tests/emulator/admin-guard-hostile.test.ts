@@ -5,8 +5,8 @@ import {
   startEmulator,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
-import { endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
-import { rawRequest } from "./support/raw-http";
+import { endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "../support/emulator-api";
+import { rawRequest } from "../support/raw-http";
 
 /**
  * Issue 26 item 4: hostile HTTP against the admin guard. Paths are sent literally (node:http), so

@@ -1,4 +1,12 @@
-import { endpointBody, NLE, NLS, NLSA, serviceBody, startHarness, type Harness } from "./support/api";
+import {
+  endpointBody,
+  NLE,
+  NLS,
+  NLSA,
+  serviceBody,
+  startHarness,
+  type Harness,
+} from "../support/emulator-api";
 
 let h: Harness;
 beforeAll(async () => {

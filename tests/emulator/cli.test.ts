@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AUTH, NETWORKS, NLS, serviceBody, TEST_SEED } from "./support/api";
-import { alive, ROOT, runCli, runSource, TSX_LOADER, CLI_SOURCE, until } from "./support/cli";
+import { AUTH, NETWORKS, NLS, serviceBody, TEST_SEED } from "../support/emulator-api";
+import { alive, ROOT, runCli, runSource, TSX_LOADER, CLI_SOURCE, until } from "../support/emulator-cli";
 
 /** Issue 15 item 9: the CLI in someone else's CI (and issue 16 item 9's keys, from settings). */
 const dir = mkdtempSync(path.join(tmpdir(), "nl-emulator-cli-"));

@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
-import { startHarness, type Harness, type Json } from "./support/api";
+import { startHarness, type Harness, type Json } from "../support/emulator-api";
 
 jest.setTimeout(300_000);
 

@@ -1,5 +1,5 @@
 import { EmulatorAdmin, startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
-import { endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
+import { endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "../support/emulator-api";
 
 /** Issue 16 item 9: several API keys, each optionally limited to environments (403 outside them). */
 const A = "env-aaaaa1";

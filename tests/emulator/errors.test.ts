@@ -13,8 +13,8 @@ import {
   TEST_SEED,
   ZERO_DELAYS,
   type Harness,
-} from "./support/api";
-import { rawRequest } from "./support/raw-http";
+} from "../support/emulator-api";
+import { rawRequest } from "../support/raw-http";
 
 /**
  * Every error factory method, reached over HTTP through a request that really produces it, so a

@@ -8,7 +8,7 @@ import {
   sleep,
   startHarness,
   type Harness,
-} from "./support/api";
+} from "../support/emulator-api";
 
 /** Issue 15, items 1–5: answers as Confluent's API and its own clients expect. */
 let h: Harness;

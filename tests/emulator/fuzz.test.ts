@@ -1,6 +1,15 @@
 import { startEmulator, type RunningEmulator } from "confluent-network-link-emulator";
-import { AUTH, endpointBody, NLE, NLS, NLSA, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
-import { assertNoSchemaBreak } from "./support/api";
+import {
+  AUTH,
+  endpointBody,
+  NLE,
+  NLS,
+  NLSA,
+  serviceBody,
+  TEST_SEED,
+  ZERO_DELAYS,
+} from "../support/emulator-api";
+import { assertNoSchemaBreak } from "../support/emulator-api";
 
 /** A small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
 function prng(seed: number) {

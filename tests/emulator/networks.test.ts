@@ -7,7 +7,15 @@ import {
   startEmulator,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
-import { AUTH, NETWORKS, NLS, serviceBody, startHarness, ZERO_DELAYS, type Harness } from "./support/api";
+import {
+  AUTH,
+  NETWORKS,
+  NLS,
+  serviceBody,
+  startHarness,
+  ZERO_DELAYS,
+  type Harness,
+} from "../support/emulator-api";
 
 /**
  * Issue 22 item 5: the networks resource (GET /networking/v1/networks[/{id}]), read-only, so that a

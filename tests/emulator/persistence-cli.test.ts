@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator } from "confluent-network-link-emulator";
-import { AUTH, endpointBody, NLE, NLS, serviceBody, TEST_SEED, ZERO_DELAYS } from "./support/api";
-import { assertNoSchemaBreak } from "./support/api";
+import { AUTH, endpointBody, NLE, NLS, serviceBody, TEST_SEED, ZERO_DELAYS } from "../support/emulator-api";
+import { assertNoSchemaBreak } from "../support/emulator-api";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nl-emulator-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

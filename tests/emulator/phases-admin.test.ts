@@ -1,5 +1,13 @@
 import { request as httpRequest } from "node:http";
-import { endpointBody, NLE, NLS, serviceBody, sleep, startHarness, type Harness } from "./support/api";
+import {
+  endpointBody,
+  NLE,
+  NLS,
+  serviceBody,
+  sleep,
+  startHarness,
+  type Harness,
+} from "../support/emulator-api";
 
 let h: Harness;
 beforeAll(async () => {

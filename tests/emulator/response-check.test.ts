@@ -2,7 +2,7 @@ import Ajv from "ajv";
 import Fastify from "fastify";
 import { ResponseChecker } from "../../emulator/response-check";
 import { networkSchema, serviceSchema, responses } from "../../emulator/routes/response-schemas";
-import { NETWORKS, startHarness } from "./support/api";
+import { NETWORKS, startHarness } from "../support/emulator-api";
 
 /** The check that every other emulator test relies on: a body that breaks its route's schema is a 500 naming it. */
 test("a response that breaks its declared schema becomes a 500 naming the problem; a good one passes", async () => {

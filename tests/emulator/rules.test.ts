@@ -1,4 +1,12 @@
-import { endpointBody, NLE, NLS, serviceBody, sleep, startHarness, type Harness } from "./support/api";
+import {
+  endpointBody,
+  NLE,
+  NLS,
+  serviceBody,
+  sleep,
+  startHarness,
+  type Harness,
+} from "../support/emulator-api";
 
 let h: Harness;
 beforeAll(async () => {

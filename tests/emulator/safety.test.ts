@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator } from "confluent-network-link-emulator";
-import { NLS, serviceBody, startHarness, TEST_SEED, type Harness } from "./support/api";
-import { rawRequest } from "./support/raw-http";
+import { NLS, serviceBody, startHarness, TEST_SEED, type Harness } from "../support/emulator-api";
+import { rawRequest } from "../support/raw-http";
 
 /** Issue 15, items 6–8: request IDs cannot reach prototypes, the admin API is not a web target, state files are checked. */
 let h: Harness;

@@ -1,4 +1,4 @@
-import { endpointBody, NLE, NLS, serviceBody, startHarness, type Harness } from "./support/api";
+import { endpointBody, NLE, NLS, serviceBody, startHarness, type Harness } from "../support/emulator-api";
 
 let h: Harness;
 let nls = "";

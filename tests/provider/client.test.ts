@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { ApiError, NetworkingClient } from "../../provider/client";
+import { ApiError } from "../../provider/client/errors";
+import { NetworkingClient } from "../../provider/client/networking";
 import {
   DEFAULT_CREDENTIALS,
   EmulatorAdmin,

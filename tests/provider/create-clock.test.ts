@@ -3,7 +3,7 @@
  * after an unknown outcome (verdictOf), with a server clock minutes off ours.
  */
 import { ServerClock } from "../../provider/client/server-clock";
-import { verdictOf } from "../../provider/resources/create-once";
+import { verdictOf } from "../../provider/lifecycle/create-once";
 
 const SKEW = 93_417; // the server runs 93.417 s ahead
 const dateAt = (serverMs: number) => new Date(serverMs).toUTCString();

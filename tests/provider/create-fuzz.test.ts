@@ -15,7 +15,7 @@
  */
 import { FaultSettings } from "confluent-network-link-emulator";
 import { NetworkingClient } from "../../provider/client/networking";
-import { ResourceInitError } from "../../provider/resources/init-error";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
 import {
   CreateHarness,
   later,
@@ -23,8 +23,8 @@ import {
   rivalEndpoint,
   rivalService,
   startCreateHarness,
-} from "./create-support";
-import { endpointInputs, serviceInputs } from "./harness";
+} from "../support/create-race";
+import { endpointInputs, serviceInputs } from "../support/provider-emulator";
 
 const SEED = Number(process.env.CREATE_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const TRIALS = Number(process.env.CREATE_FUZZ_TRIALS ?? 500);

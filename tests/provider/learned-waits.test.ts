@@ -4,10 +4,10 @@
  * still poll (and in time for its request to be answered), and its timeout says what it saw last.
  * Real emulator, real client, the provider's default poll schedule.
  */
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { ResourceInitError } from "../../provider/resources/init-error";
-import { noteSettled } from "../../provider/resources/settle-times";
-import { Harness, serviceInputs, startHarness } from "./harness";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
+import { ResourceInitError } from "../../provider/lifecycle/init-error";
+import { noteSettled } from "../../provider/lifecycle/phase-waits";
+import { Harness, serviceInputs, startHarness } from "../support/provider-emulator";
 
 let h: Harness;
 let services: NetworkLinkServiceProvider;

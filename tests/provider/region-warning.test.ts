@@ -1,12 +1,12 @@
-import { LinkLifecycle } from "../../provider/resources/lifecycle";
-import { endpointKind } from "../../provider/resources/endpoint-provider";
-import { serviceKind } from "../../provider/resources/service-provider";
+import { LinkLifecycle } from "../../provider/lifecycle/lifecycle";
+import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
+import { serviceSpec } from "../../provider/lifecycle/service-spec";
 import {
   networkLinksNotNeeded,
   NETWORK_LINK_RETIREMENT,
   REFUSED_CREATE_HINT,
 } from "../../provider/retirement";
-import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // Where cluster linking no longer needs network links, check warns before a create; it reads each
 // network once, and only for an object about to be created.
@@ -39,7 +39,7 @@ beforeEach(async () => {
 const networkReads = async () => (await h.admin.counters()).byRoute["GET /networking/v1/networks/:id"] ?? 0;
 
 // The cache lives as long as the process: each test reads networks no earlier test has read.
-const freshLifecycle = () => new LinkLifecycle(serviceKind, h.context);
+const freshLifecycle = () => new LinkLifecycle(serviceSpec, h.context);
 
 const inputs = (network: string, environment = "env-rrrrr1") =>
   serviceInputs({ environment: { id: environment }, network: { id: network } });
@@ -92,7 +92,7 @@ describe("the region warning at check", () => {
 
   it("names an endpoint's service that is not created yet in words, not by the engine's placeholder", async () => {
     const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    const lifecycle = new LinkLifecycle(endpointKind, h.context);
+    const lifecycle = new LinkLifecycle(endpointSpec, h.context);
     await lifecycle.check(
       {},
       {

@@ -59,7 +59,11 @@ describe("the serialized provider", () => {
     };
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(__dirname, "run-serialized.js"), providerFile, JSON.stringify(inputs)],
+      [
+        path.join(__dirname, "..", "support", "run-serialized-provider.js"),
+        providerFile,
+        JSON.stringify(inputs),
+      ],
       { cwd: root, env: { ...process.env, TEST_STACK_CONFIG: JSON.stringify(config) } },
     );
     const created = JSON.parse(stdout.trim().split("\n").pop() as string);
@@ -80,7 +84,7 @@ describe("the serialized provider", () => {
     delete env.CONFLUENT_CLOUD_API_SECRET;
     const run = promisify(execFile)(
       process.execPath,
-      [path.join(__dirname, "run-serialized.js"), providerFile, "{}"],
+      [path.join(__dirname, "..", "support", "run-serialized-provider.js"), providerFile, "{}"],
       { cwd: root, env },
     );
     await expect(run).rejects.toMatchObject({

@@ -5,10 +5,17 @@
  */
 import { DEFAULT_CREDENTIALS } from "confluent-network-link-emulator";
 import { pacerFor } from "../../provider/client/pacer";
-import { endpointKind } from "../../provider/resources/endpoint-provider";
-import { objectsBeforeCreate } from "../../provider/resources/object-calls";
-import { learnedDuration } from "../../provider/resources/settle-times";
-import { endpointInputs, Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "./harness";
+import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
+import { objectsBeforeCreate } from "../../provider/lifecycle/object-calls";
+import { learnedDuration } from "../../provider/lifecycle/phase-waits";
+import {
+  endpointInputs,
+  Harness,
+  ORIGIN,
+  serviceInputs,
+  startHarness,
+  TARGET,
+} from "../support/provider-emulator";
 
 const SERVICE_LIST = "GET /networking/v1/network-link-services";
 
@@ -57,20 +64,20 @@ const SECOND_TARGET_NETWORK = { id: "n-aaaaa2" };
 
 it("a create in one slot leaves the pre-POST snapshot of another slot of the environment shared", async () => {
   const otherSlot = { network: SECOND_TARGET_NETWORK.id };
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   await h.client.createService({ spec: { ...TARGET, accept: { environments: [], networks: [] } } });
   // A mesh: the next service create, in the environment's other network, needs no list of its own.
-  await h.client.snapshot("service", TARGET.environment.id, otherSlot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot: otherSlot });
   expect(await listCalls(SERVICE_LIST)).toBe(1);
 });
 
 it("a create in the same slot makes the next snapshot of that slot list again, and hold it", async () => {
   const slot = { network: TARGET.network.id };
-  await h.client.snapshot("service", TARGET.environment.id, slot);
+  await h.client.snapshot("service", TARGET.environment.id, { slot });
   const service = await h.client.createService({
     spec: { ...TARGET, accept: { environments: [], networks: [] } },
   });
-  const listed = await h.client.snapshot("service", TARGET.environment.id, slot);
+  const listed = await h.client.snapshot("service", TARGET.environment.id, { slot });
   expect(listed.map((s) => s.id)).toContain(service.id);
   expect(await listCalls(SERVICE_LIST)).toBe(2);
 });
@@ -101,7 +108,7 @@ describe("the reads before an endpoint's POST", () => {
   it("an endpoint to a service this process made takes no list first: nothing can hold its slot yet", async () => {
     const service = await h.services.create(serviceInputs());
     await h.admin.resetCounters();
-    const before = await objectsBeforeCreate(endpointKind, h.client, endpointInputs(service.id) as never);
+    const before = await objectsBeforeCreate(endpointSpec, h.client, endpointInputs(service.id) as never);
     expect(before).toEqual([]);
     expect(await listCalls(ENDPOINT_LIST)).toBe(0);
   });
@@ -144,6 +151,15 @@ describe("the reads before an endpoint's POST", () => {
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
     expect(endpoint.outs?.phase).toBe("READY");
     expect(await listCalls(SERVICE_LIST)).toBe(1);
+  });
+
+  it("an endpoint created right after its service's accept update in the same process is admitted: the preflight reads the accept list as it is now", async () => {
+    const service = await h.services.create(serviceInputs({ accept: { environments: [], networks: [] } }));
+    // A wait elsewhere in the process has just listed the services (max age 500 ms).
+    await h.client.poll("service", TARGET.environment.id, service.id);
+    await h.services.update(service.id, service.outs!, serviceInputs());
+    const endpoint = await h.endpoints.create(endpointInputs(service.id));
+    expect(endpoint.outs).toMatchObject({ phase: "READY" });
   });
 });
 

@@ -50,14 +50,14 @@ describe("BatchReader", () => {
   });
 });
 
-describe("BatchReader max age per call (defect 8)", () => {
+describe("BatchReader max age per call: a caller that asks for a fresh read never gets an older snapshot", () => {
   it("a read with max age 0 never gets a snapshot another caller took earlier", async () => {
     let version = 0;
     const list = jest.fn(async () => [{ id: "a", version: ++version }]);
     const reader = new BatchReader(list, 500);
     const direct = async () => ({ id: "a", version: -1 });
     expect((await reader.get("a", direct)).version).toBe(1);
-    expect((await reader.get("a", direct, 0)).version).toBe(2);
+    expect((await reader.get("a", direct, { maxAgeMs: 0 })).version).toBe(2);
     expect((await reader.get("a", direct)).version).toBe(2);
   });
 
@@ -73,14 +73,14 @@ describe("BatchReader max age per call (defect 8)", () => {
     const direct = async () => ({ id: "a", version: -1 });
     const first = reader.get("a", direct);
     await new Promise((r) => setTimeout(r, 5));
-    const fresh = reader.get("a", direct, 0);
+    const fresh = reader.get("a", direct, { maxAgeMs: 0 });
     release();
     expect((await first).version).toBe(1);
     expect((await fresh).version).toBe(2);
   });
 });
 
-describe("BatchReader notBefore (defect 8 without losing the sharing)", () => {
+describe("BatchReader notBefore: a snapshot is shared only if its list started late enough, and still shared then", () => {
   it("shares a snapshot only when its list started at or after notBefore", async () => {
     let version = 0;
     const list = jest.fn(async () => [{ id: "a", version: ++version }]);
@@ -89,8 +89,8 @@ describe("BatchReader notBefore (defect 8 without losing the sharing)", () => {
     expect((await reader.get("a", direct)).version).toBe(1);
     const wroteAt = Date.now() + 1;
     await new Promise((r) => setTimeout(r, 5));
-    expect((await reader.get("a", direct, 500, wroteAt)).version).toBe(2);
-    expect((await reader.get("a", direct, 500, wroteAt)).version).toBe(2);
+    expect((await reader.get("a", direct, { maxAgeMs: 500, notBefore: wroteAt })).version).toBe(2);
+    expect((await reader.get("a", direct, { maxAgeMs: 500, notBefore: wroteAt })).version).toBe(2);
     expect(list).toHaveBeenCalledTimes(2);
   });
 });
@@ -113,12 +113,12 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
 
   it("a caller that needs a list newer than a write made after the queued list's call joins it", async () => {
     const { list, sendAll } = queuedList();
-    const reader = new BatchReader(list, 500, true);
+    const reader = new BatchReader(list, 500, { tellsWhenSent: true });
     const first = reader.get("a", direct);
     await new Promise((r) => setTimeout(r, 5));
     // A write completed after the first list was called, but before it left: it will see the write.
     const wroteAt = Date.now();
-    const second = reader.get("a", direct, 500, wroteAt);
+    const second = reader.get("a", direct, { maxAgeMs: 500, notBefore: wroteAt });
     sendAll();
     expect((await first).version).toBe(1);
     expect((await second).version).toBe(1);
@@ -127,7 +127,7 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
 
   it("a caller older than maxAgeMs allows still joins a list that has not left yet", async () => {
     const { list, sendAll } = queuedList();
-    const reader = new BatchReader(list, 20, true);
+    const reader = new BatchReader(list, 20, { tellsWhenSent: true });
     const first = reader.get("a", direct);
     await new Promise((r) => setTimeout(r, 40));
     const second = reader.get("a", direct);
@@ -138,12 +138,12 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
 
   it("once sent, a list that left before a write does not answer a caller that needs the write", async () => {
     const { list, sendAll } = queuedList();
-    const reader = new BatchReader(list, 500, true);
+    const reader = new BatchReader(list, 500, { tellsWhenSent: true });
     const first = reader.get("a", direct);
     sendAll();
     await first;
     await new Promise((r) => setTimeout(r, 5));
-    const second = reader.get("a", direct, 500, Date.now());
+    const second = reader.get("a", direct, { maxAgeMs: 500, notBefore: Date.now() });
     sendAll();
     expect((await second).version).toBe(2);
     expect(list).toHaveBeenCalledTimes(2);
@@ -154,7 +154,7 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
     const reader = new BatchReader(list, 500);
     const first = reader.get("a", direct);
     await new Promise((r) => setTimeout(r, 5));
-    const second = reader.get("a", direct, 500, Date.now());
+    const second = reader.get("a", direct, { maxAgeMs: 500, notBefore: Date.now() });
     sendAll();
     expect((await first).version).toBe(1);
     expect((await second).version).toBe(2);
@@ -162,12 +162,12 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
 
   it("answers from a recent list at hand rather than wait for a queued one", async () => {
     const { list, sendAll } = queuedList();
-    const reader = new BatchReader(list, 500, true);
+    const reader = new BatchReader(list, 500, { tellsWhenSent: true });
     const first = reader.get("a", direct);
     sendAll();
     expect((await first).version).toBe(1);
     // A poll that needs something fresher queues a second list, which the pacer holds back...
-    const fresher = reader.get("a", direct, 500, Date.now() + 1);
+    const fresher = reader.get("a", direct, { maxAgeMs: 500, notBefore: Date.now() + 1 });
     // ...while a caller content with the first one gets it at once, without waiting for the queue.
     expect((await reader.get("a", direct)).version).toBe(1);
     sendAll();
@@ -181,13 +181,13 @@ describe("BatchReader: a list still queued is shared (bench P3)", () => {
       sent();
       return [{ id: "a" }];
     });
-    const reader = new BatchReader(list, 500, true);
-    const poll = reader.get("a", direct, 500, 0, "poll");
+    const reader = new BatchReader(list, 500, { tellsWhenSent: true });
+    const poll = reader.get("a", direct, { maxAgeMs: 500, notBefore: 0, urgency: "poll" });
     expect(urgencies[0]()).toBe("poll");
-    const read = reader.get("a", direct, 500, 0, "read");
+    const read = reader.get("a", direct, { maxAgeMs: 500, notBefore: 0, urgency: "read" });
     expect(urgencies[0]()).toBe("read");
     // A less urgent one leaves it as it is.
-    void reader.get("a", direct, 500, 0, "poll");
+    void reader.get("a", direct, { maxAgeMs: 500, notBefore: 0, urgency: "poll" });
     expect(urgencies[0]()).toBe("read");
     await Promise.all([poll, read]);
     expect(list).toHaveBeenCalledTimes(1);

@@ -4,20 +4,20 @@
  * each limit, a value at the limit passes and one over it fails, naming the property, the API's limit
  * and what was given. Before this, accept lists over 1000 IDs passed check and failed at `up`.
  */
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { LIMITS } from "../../provider/resources/validation";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
+import { LIMITS } from "../../provider/lifecycle/validation";
 import { NativeProvider } from "../../provider/native/provider";
 import { TOKENS } from "../../provider/native/schema";
 import { NetworkingClient } from "../../provider/client/networking";
-import type { ProviderContext } from "../../provider/resources/provider-context";
+import type { ProviderContext } from "../../provider/lifecycle/provider-context";
 import {
   DEFAULT_CREDENTIALS,
   DEFAULT_SEED,
   startEmulator,
   type RunningEmulator,
 } from "confluent-network-link-emulator";
-import { offlineContext } from "./support";
+import { offlineContext } from "../support/offline-context";
 
 type Inputs = Record<string, unknown>;
 type Kind = "service" | "endpoint";

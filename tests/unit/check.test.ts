@@ -1,6 +1,6 @@
-import { NetworkLinkEndpointProvider } from "../../provider/resources/endpoint-provider";
-import { NetworkLinkServiceProvider } from "../../provider/resources/service-provider";
-import { offlineContext } from "./support";
+import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
+import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
+import { offlineContext } from "../support/offline-context";
 
 const service = {
   environment: { id: "env-target1" },

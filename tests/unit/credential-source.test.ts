@@ -1,7 +1,7 @@
 import { resolveConfig } from "../../provider/config";
 import { credentialSourceProblems, sameCredentialSource } from "../../provider/credential-source";
-import { diffEndpoint } from "../../provider/resources/endpoint-provider";
-import { diffService } from "../../provider/resources/service-provider";
+import { diffEndpoint } from "../../provider/lifecycle/endpoint-spec";
+import { diffService } from "../../provider/lifecycle/service-spec";
 
 const source = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 const DEFAULTS = {

@@ -1,5 +1,5 @@
-import { diffEndpoint, EndpointOutputs, endpointVerdict } from "../../provider/resources/endpoint-provider";
-import { diffService, ServiceOutputs } from "../../provider/resources/service-provider";
+import { diffEndpoint, EndpointOutputs, endpointVerdict } from "../../provider/lifecycle/endpoint-spec";
+import { diffService, ServiceOutputs } from "../../provider/lifecycle/service-spec";
 
 const oldService: ServiceOutputs = {
   environment: { id: "env-t1" },

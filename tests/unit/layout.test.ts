@@ -67,7 +67,9 @@ function longFunctions(file: string): string[] {
       const lines = codeLines(sf, n as ts.FunctionLikeDeclaration);
       if (lines > MAX_FUNCTION_LINES) {
         const at = lineOf(sf, n.getStart(sf)) + 1;
-        found.push(`${relative(ROOT, file)}:${at} ${functionName(n as ts.FunctionLikeDeclaration)} (${lines} lines)`);
+        found.push(
+          `${relative(ROOT, file)}:${at} ${functionName(n as ts.FunctionLikeDeclaration)} (${lines} lines)`,
+        );
       }
     }
     ts.forEachChild(n, visit);
@@ -77,11 +79,14 @@ function longFunctions(file: string): string[] {
 }
 
 describe("shipped code", () => {
-  test.each(["provider", "emulator"])(`no function in %s/ is longer than ${MAX_FUNCTION_LINES} lines of code`, (dir) => {
-    const files = tsFiles(join(ROOT, dir));
-    expect(files.length).toBeGreaterThan(10);
-    expect(files.flatMap(longFunctions)).toEqual([]);
-  });
+  test.each(["provider", "emulator"])(
+    `no function in %s/ is longer than ${MAX_FUNCTION_LINES} lines of code`,
+    (dir) => {
+      const files = tsFiles(join(ROOT, dir));
+      expect(files.length).toBeGreaterThan(10);
+      expect(files.flatMap(longFunctions)).toEqual([]);
+    },
+  );
 });
 
 describe("the bench", () => {
@@ -96,11 +101,14 @@ describe("the bench", () => {
   });
 
   test("imports only the package's public entry points, the emulator package and the shared harness", () => {
-    const allowed = /^(\.\.\/provider|\.\.\/provider\/runtime|\.\.\/harness\/.*|\.\.\/examples\/.*|\.\.\/scripts\/.*|\.\/.*|confluent-network-link-emulator|node:.*|@pulumi\/.*|[a-z@][^./]*.*)$/;
+    const allowed =
+      /^(\.\.\/provider|\.\.\/provider\/runtime|\.\.\/harness\/.*|\.\.\/examples\/.*|\.\.\/scripts\/.*|\.\/.*|confluent-network-link-emulator|node:.*|@pulumi\/.*|[a-z@][^./]*.*)$/;
     const internal = files.flatMap((f) => {
       const text = readFileSync(f, "utf8");
       const specs = [...text.matchAll(/(?:from|require\()\s*"([^"]+)"/g)].map((m) => m[1]!);
-      return specs.filter((s) => !allowed.test(s) || /^\.\.\/provider\/(?!runtime$)/.test(s)).map((s) => `${relative(ROOT, f)} -> ${s}`);
+      return specs
+        .filter((s) => !allowed.test(s) || /^\.\.\/provider\/(?!runtime$)/.test(s))
+        .map((s) => `${relative(ROOT, f)} -> ${s}`);
     });
     expect(internal).toEqual([]);
   });
@@ -111,7 +119,11 @@ describe("tests", () => {
     const files = tsFiles(join(ROOT, "tests")).map((f) => relative(ROOT, f));
     expect(files.length).toBeGreaterThan(50);
     expect(files.filter((f) => /defect/i.test(f))).toEqual([]);
-    const titled = files.filter((f) => /\b(describe|test|it)(\.each\([^)]*\))?\(\s*[`"'][^`"']*defect\s*\d/i.test(readFileSync(join(ROOT, f), "utf8")));
+    const titled = files.filter((f) =>
+      /\b(describe|test|it)(\.each\([^)]*\))?\(\s*[`"'][^`"']*defect\s*\d/i.test(
+        readFileSync(join(ROOT, f), "utf8"),
+      ),
+    );
     expect(titled).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { DYNAMIC_CONFIG_NAMING, resolveConfig, unauthorizedHint } from "../../pr
 import { detailedDiff } from "../../provider/native/detailed-diff";
 import { namingFor } from "../../provider/native/provider-config";
 import { explainTimeout, waitBound } from "../../provider/native/timeouts";
-import { diffOf } from "../../provider/resources/lifecycle";
-import { serviceKind } from "../../provider/resources/service-provider";
+import { diffOf } from "../../provider/lifecycle/lifecycle";
+import { serviceSpec } from "../../provider/lifecycle/service-spec";
 
 // Item 8 of issue 24: a message names the settings of the interface in use. And the pure parts of the
 // native provider's diff and timeouts.
@@ -56,14 +56,13 @@ describe("credential messages name the settings of the interface in use", () => 
   });
 
   test("the 401 advice of the API client is the dynamic naming's, which the native provider replaces", () => {
-    const err = new ApiError(
-      "creating network link service",
-      401,
-      "unauthorized",
-      undefined,
-      "bad key",
-      "r-1",
-    );
+    const err = new ApiError({
+      operation: "creating network link service",
+      status: 401,
+      code: "unauthorized",
+      detail: "bad key",
+      requestId: "r-1",
+    });
     expect(err.message).toContain(unauthorizedHint());
   });
 });
@@ -108,10 +107,10 @@ describe("detailed diff of a service", () => {
   const diff = (news: Record<string, unknown>) => {
     const inputs = { ...state, ...news } as never;
     return detailedDiff(
-      serviceKind as never,
+      serviceSpec as never,
       state as never,
       inputs,
-      diffOf(serviceKind, state as never, inputs),
+      diffOf(serviceSpec, state as never, inputs),
     );
   };
 

@@ -1,4 +1,4 @@
-import { nextPageToken } from "../../provider/client/networking";
+import { nextPageToken } from "../../provider/client/wire-format";
 
 test("nextPageToken reads the token from a next link", () => {
   expect(

@@ -101,7 +101,7 @@ describe("Pacer, before the first answer", () => {
   });
 });
 
-describe("Pacer bounds (defect 9)", () => {
+describe("Pacer bounds: a hold ends by the caller's deadline or the longest hold, whatever the server advertises", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
@@ -172,5 +172,46 @@ describe("Pacer bounds (defect 9)", () => {
     const done = settled(pacer.acquire("poll"));
     await jest.advanceTimersByTimeAsync(1);
     expect(done()).toBe(true);
+  });
+});
+
+describe("Pacer, a budget shared with other processes", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const startedAt = async (pacer: Pacer, urgency: Urgency, bound = 5_000) => {
+    const t0 = Date.now();
+    let at: number | undefined;
+    void pacer.acquire(urgency, t0 + bound).then(() => (at = Date.now() - t0));
+    for (let step = 0; at === undefined && step < bound + 10; step += 1)
+      await jest.advanceTimersByTimeAsync(1);
+    return at ?? Infinity;
+  };
+
+  it("a poll yields while the server says little of the budget remains, until half of it is back", async () => {
+    // 5 per second and 1 left (others spend it): a poll waits until 4 are back (0.6 s of refill), not 3 (0.4 s).
+    const pacer = new Pacer();
+    pacer.observe("5", "1", "1");
+    const at = await startedAt(pacer, "poll");
+    expect(at).toBeGreaterThanOrEqual(600);
+    expect(at).toBeLessThanOrEqual(601);
+  });
+
+  it("a write does not yield: it goes as soon as the kept request allows", async () => {
+    const pacer = new Pacer();
+    pacer.observe("5", "1", "1");
+    expect(await startedAt(pacer, "write")).toBeLessThanOrEqual(201);
+  });
+
+  it("a poll that yields still starts by its bound", async () => {
+    const pacer = new Pacer();
+    pacer.observe("5", "0", "1");
+    expect(await startedAt(pacer, "poll", 300)).toBe(300);
+  });
+
+  it("a poll does not yield when the server says half the budget or more remains", async () => {
+    const pacer = new Pacer();
+    pacer.observe("10", "5", "1");
+    expect(await startedAt(pacer, "poll")).toBeLessThanOrEqual(1);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Defect 4: a gateway that echoes the request's headers into its error must not put the credentials
+ * A gateway that echoes the request's headers into its error must not put the credentials
  * into any message. A tiny stand-in server answers every request with the headers it received, in
  * each shape the client reads an error from.
  */

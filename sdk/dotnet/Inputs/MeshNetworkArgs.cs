@@ -17,19 +17,19 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
     public sealed class MeshNetworkArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The network's environment.
+        /// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
         /// </summary>
         [Input("environment", required: true)]
         public Input<Inputs.IdReferenceArgs> Environment { get; set; } = null!;
 
         /// <summary>
-        /// Key of this network in resource names and outputs. Default: its index.
+        /// Short name of this network in child names (`&lt;mesh&gt;-&lt;name&gt;-service`, `&lt;mesh&gt;-&lt;from&gt;-to-&lt;to&gt;`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
         /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         /// <summary>
-        /// The network.
+        /// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
         /// </summary>
         [Input("network", required: true)]
         public Input<Inputs.IdReferenceArgs> Network { get; set; } = null!;

@@ -17,13 +17,13 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
     public sealed class NetworkSideArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The network's environment. Changing it replaces the resources in it.
+        /// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
         /// </summary>
         [Input("environment", required: true)]
         public Input<Inputs.IdReferenceArgs> Environment { get; set; } = null!;
 
         /// <summary>
-        /// The network. Changing it replaces the resources in it.
+        /// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
         /// </summary>
         [Input("network", required: true)]
         public Input<Inputs.IdReferenceArgs> Network { get; set; } = null!;

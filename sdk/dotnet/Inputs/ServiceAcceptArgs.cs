@@ -20,7 +20,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
         private InputList<string>? _environments;
 
         /// <summary>
-        /// Environment IDs (`env-…`).
+        /// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
         /// </summary>
         public InputList<string> Environments
         {
@@ -32,7 +32,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
         private InputList<string>? _networks;
 
         /// <summary>
-        /// Network IDs (`n-…`).
+        /// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         /// </summary>
         public InputList<string> Networks
         {

@@ -17,7 +17,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
     public sealed class ServiceReferenceArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The service's environment, when it differs from the endpoint's.
+        /// The service's environment (`env-…`), when it differs from the endpoint's.
         /// </summary>
         [Input("environment")]
         public Input<string>? Environment { get; set; }
@@ -29,7 +29,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Inputs
         public Input<string> Id { get; set; } = null!;
 
         /// <summary>
-        /// The service's network, when known; lets the inputs be checked before any API call.
+        /// The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         /// </summary>
         [Input("network")]
         public Input<string>? Network { get; set; }

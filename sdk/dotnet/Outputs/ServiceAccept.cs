@@ -18,11 +18,11 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Outputs
     public sealed class ServiceAccept
     {
         /// <summary>
-        /// Environment IDs (`env-…`).
+        /// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
         /// </summary>
         public readonly ImmutableArray<string> Environments;
         /// <summary>
-        /// Network IDs (`n-…`).
+        /// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         /// </summary>
         public readonly ImmutableArray<string> Networks;
 

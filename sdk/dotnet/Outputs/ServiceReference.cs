@@ -18,7 +18,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Outputs
     public sealed class ServiceReference
     {
         /// <summary>
-        /// The service's environment, when it differs from the endpoint's.
+        /// The service's environment (`env-…`), when it differs from the endpoint's.
         /// </summary>
         public readonly string? Environment;
         /// <summary>
@@ -26,7 +26,7 @@ namespace PulumiConfluentNetworkLink.ConfluentNetworkLink.Outputs
         /// </summary>
         public readonly string Id;
         /// <summary>
-        /// The service's network, when known; lets the inputs be checked before any API call.
+        /// The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         /// </summary>
         public readonly string? Network;
 

@@ -18,17 +18,17 @@ import (
 type BidirectionalNetworkLink struct {
 	pulumi.ResourceState
 
-	// The service in network a.
+	// The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it.
 	AService NetworkLinkServiceOutput `pulumi:"aService"`
-	// The endpoint in network a, connected to bService.
+	// The endpoint in network a, connected to `bService`: network a reaches network b.
 	AToB NetworkLinkEndpointOutput `pulumi:"aToB"`
-	// The service in network b.
+	// The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it.
 	BService NetworkLinkServiceOutput `pulumi:"bService"`
-	// The endpoint in network b, connected to aService.
+	// The endpoint in network b, connected to `aService`: network b reaches network a.
 	BToA NetworkLinkEndpointOutput `pulumi:"bToA"`
-	// The last phase of each resource.
+	// The last phase of each resource: `{ aService, bService, aToB, bToA }`.
 	Phases pulumi.StringMapOutput `pulumi:"phases"`
-	// True when every endpoint is READY.
+	// True when both endpoints are READY.
 	Ready pulumi.BoolOutput `pulumi:"ready"`
 }
 
@@ -55,33 +55,33 @@ func NewBidirectionalNetworkLink(ctx *pulumi.Context,
 }
 
 type bidirectionalNetworkLinkArgs struct {
-	// One network: it gets a service and the endpoint of direction a→b.
+	// One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
 	A NetworkSide `pulumi:"a"`
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept *bool `pulumi:"allowPendingAccept"`
-	// The other network: it gets a service and the endpoint of direction b→a.
+	// The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
 	B NetworkSide `pulumi:"b"`
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description *string `pulumi:"description"`
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
 	DisplayNamePrefix *string `pulumi:"displayNamePrefix"`
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
 }
 
 // The set of arguments for constructing a BidirectionalNetworkLink resource.
 type BidirectionalNetworkLinkArgs struct {
-	// One network: it gets a service and the endpoint of direction a→b.
+	// One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
 	A NetworkSideInput
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept pulumi.BoolPtrInput
-	// The other network: it gets a service and the endpoint of direction b→a.
+	// The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
 	B NetworkSideInput
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description pulumi.StringPtrInput
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
 	DisplayNamePrefix pulumi.StringPtrInput
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrInput
 }
 
@@ -172,32 +172,32 @@ func (o BidirectionalNetworkLinkOutput) ToBidirectionalNetworkLinkOutputWithCont
 	return o
 }
 
-// The service in network a.
+// The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it.
 func (o BidirectionalNetworkLinkOutput) AService() NetworkLinkServiceOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) NetworkLinkServiceOutput { return v.AService }).(NetworkLinkServiceOutput)
 }
 
-// The endpoint in network a, connected to bService.
+// The endpoint in network a, connected to `bService`: network a reaches network b.
 func (o BidirectionalNetworkLinkOutput) AToB() NetworkLinkEndpointOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) NetworkLinkEndpointOutput { return v.AToB }).(NetworkLinkEndpointOutput)
 }
 
-// The service in network b.
+// The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it.
 func (o BidirectionalNetworkLinkOutput) BService() NetworkLinkServiceOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) NetworkLinkServiceOutput { return v.BService }).(NetworkLinkServiceOutput)
 }
 
-// The endpoint in network b, connected to aService.
+// The endpoint in network b, connected to `aService`: network b reaches network a.
 func (o BidirectionalNetworkLinkOutput) BToA() NetworkLinkEndpointOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) NetworkLinkEndpointOutput { return v.BToA }).(NetworkLinkEndpointOutput)
 }
 
-// The last phase of each resource.
+// The last phase of each resource: `{ aService, bService, aToB, bToA }`.
 func (o BidirectionalNetworkLinkOutput) Phases() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) pulumi.StringMapOutput { return v.Phases }).(pulumi.StringMapOutput)
 }
 
-// True when every endpoint is READY.
+// True when both endpoints are READY.
 func (o BidirectionalNetworkLinkOutput) Ready() pulumi.BoolOutput {
 	return o.ApplyT(func(v *BidirectionalNetworkLink) pulumi.BoolOutput { return v.Ready }).(pulumi.BoolOutput)
 }

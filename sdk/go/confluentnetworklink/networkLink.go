@@ -20,11 +20,11 @@ type NetworkLink struct {
 
 	// The endpoint in the origin network.
 	Endpoint NetworkLinkEndpointOutput `pulumi:"endpoint"`
-	// The last phase of each resource.
+	// The last phase of each resource: `{ service, endpoint }`.
 	Phases pulumi.StringMapOutput `pulumi:"phases"`
-	// True when every endpoint is READY.
+	// True when the endpoint is READY.
 	Ready pulumi.BoolOutput `pulumi:"ready"`
-	// The service in the target network.
+	// The service in the target network (created, or `target.service` in TypeScript).
 	Service NetworkLinkServiceOutput `pulumi:"service"`
 }
 
@@ -51,33 +51,33 @@ func NewNetworkLink(ctx *pulumi.Context,
 }
 
 type networkLinkArgs struct {
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept *bool `pulumi:"allowPendingAccept"`
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description *string `pulumi:"description"`
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
 	DisplayNamePrefix *string `pulumi:"displayNamePrefix"`
-	// The network that connects: it gets the endpoint.
+	// The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
 	Origin NetworkSide `pulumi:"origin"`
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
-	// The network connected to: it gets the service.
+	// The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
 	Target NetworkSide `pulumi:"target"`
 }
 
 // The set of arguments for constructing a NetworkLink resource.
 type NetworkLinkArgs struct {
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept pulumi.BoolPtrInput
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description pulumi.StringPtrInput
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
 	DisplayNamePrefix pulumi.StringPtrInput
-	// The network that connects: it gets the endpoint.
+	// The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
 	Origin NetworkSideInput
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrInput
-	// The network connected to: it gets the service.
+	// The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
 	Target NetworkSideInput
 }
 
@@ -173,17 +173,17 @@ func (o NetworkLinkOutput) Endpoint() NetworkLinkEndpointOutput {
 	return o.ApplyT(func(v *NetworkLink) NetworkLinkEndpointOutput { return v.Endpoint }).(NetworkLinkEndpointOutput)
 }
 
-// The last phase of each resource.
+// The last phase of each resource: `{ service, endpoint }`.
 func (o NetworkLinkOutput) Phases() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *NetworkLink) pulumi.StringMapOutput { return v.Phases }).(pulumi.StringMapOutput)
 }
 
-// True when every endpoint is READY.
+// True when the endpoint is READY.
 func (o NetworkLinkOutput) Ready() pulumi.BoolOutput {
 	return o.ApplyT(func(v *NetworkLink) pulumi.BoolOutput { return v.Ready }).(pulumi.BoolOutput)
 }
 
-// The service in the target network.
+// The service in the target network (created, or `target.service` in TypeScript).
 func (o NetworkLinkOutput) Service() NetworkLinkServiceOutput {
 	return o.ApplyT(func(v *NetworkLink) NetworkLinkServiceOutput { return v.Service }).(NetworkLinkServiceOutput)
 }

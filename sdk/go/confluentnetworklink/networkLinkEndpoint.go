@@ -18,29 +18,29 @@ import (
 type NetworkLinkEndpoint struct {
 	pulumi.CustomResourceState
 
-	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId pulumi.StringPtrOutput `pulumi:"adoptExistingId"`
-	// Finish without waiting while the service has not accepted this endpoint.
+	// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
 	AllowPendingAccept pulumi.BoolPtrOutput `pulumi:"allowPendingAccept"`
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds pulumi.IntPtrOutput `pulumi:"deleteTimeoutSeconds"`
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description pulumi.StringPtrOutput `pulumi:"description"`
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName pulumi.StringOutput `pulumi:"displayName"`
-	// The environment of the origin network. Changing this forces replacement.
+	// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReferenceOutput `pulumi:"environment"`
 	// The API's error code, when it reports one.
 	ErrorCode pulumi.StringPtrOutput `pulumi:"errorCode"`
 	// The API's error message, when it reports one.
 	ErrorMessage pulumi.StringPtrOutput `pulumi:"errorMessage"`
-	// The origin network that hosts the endpoint. Changing this forces replacement.
+	// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
 	Network IdReferenceOutput `pulumi:"network"`
-	// The target network's service. Changing this forces replacement.
+	// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
 	NetworkLinkService ServiceReferenceOutput `pulumi:"networkLinkService"`
-	// The phase the API last reported.
+	// READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement.
 	Phase pulumi.StringOutput `pulumi:"phase"`
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrOutput `pulumi:"readyTimeoutSeconds"`
 	// The object's CRN.
 	ResourceName pulumi.StringOutput `pulumi:"resourceName"`
@@ -101,45 +101,45 @@ func NetworkLinkEndpointExists(ctx *pulumi.Context,
 }
 
 type networkLinkEndpointArgs struct {
-	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId *string `pulumi:"adoptExistingId"`
-	// Finish without waiting while the service has not accepted this endpoint.
+	// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
 	AllowPendingAccept *bool `pulumi:"allowPendingAccept"`
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds *int `pulumi:"deleteTimeoutSeconds"`
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description *string `pulumi:"description"`
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName *string `pulumi:"displayName"`
-	// The environment of the origin network. Changing this forces replacement.
+	// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReference `pulumi:"environment"`
-	// The origin network that hosts the endpoint. Changing this forces replacement.
+	// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
 	Network IdReference `pulumi:"network"`
-	// The target network's service. Changing this forces replacement.
+	// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
 	NetworkLinkService ServiceReference `pulumi:"networkLinkService"`
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
 }
 
 // The set of arguments for constructing a NetworkLinkEndpoint resource.
 type NetworkLinkEndpointArgs struct {
-	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+	// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId pulumi.StringPtrInput
-	// Finish without waiting while the service has not accepted this endpoint.
+	// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
 	AllowPendingAccept pulumi.BoolPtrInput
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds pulumi.IntPtrInput
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description pulumi.StringPtrInput
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName pulumi.StringPtrInput
-	// The environment of the origin network. Changing this forces replacement.
+	// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReferenceInput
-	// The origin network that hosts the endpoint. Changing this forces replacement.
+	// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
 	Network IdReferenceInput
-	// The target network's service. Changing this forces replacement.
+	// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
 	NetworkLinkService ServiceReferenceInput
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrInput
 }
 
@@ -230,32 +230,32 @@ func (o NetworkLinkEndpointOutput) ToNetworkLinkEndpointOutputWithContext(ctx co
 	return o
 }
 
-// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+// ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
 func (o NetworkLinkEndpointOutput) AdoptExistingId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.StringPtrOutput { return v.AdoptExistingId }).(pulumi.StringPtrOutput)
 }
 
-// Finish without waiting while the service has not accepted this endpoint.
+// Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
 func (o NetworkLinkEndpointOutput) AllowPendingAccept() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.BoolPtrOutput { return v.AllowPendingAccept }).(pulumi.BoolPtrOutput)
 }
 
-// How long delete waits for the object to be gone. Default 1800 s.
+// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 func (o NetworkLinkEndpointOutput) DeleteTimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.IntPtrOutput { return v.DeleteTimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
-// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 func (o NetworkLinkEndpointOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.StringPtrOutput { return v.Description }).(pulumi.StringPtrOutput)
 }
 
-// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 func (o NetworkLinkEndpointOutput) DisplayName() pulumi.StringOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.StringOutput { return v.DisplayName }).(pulumi.StringOutput)
 }
 
-// The environment of the origin network. Changing this forces replacement.
+// The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
 func (o NetworkLinkEndpointOutput) Environment() IdReferenceOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) IdReferenceOutput { return v.Environment }).(IdReferenceOutput)
 }
@@ -270,22 +270,22 @@ func (o NetworkLinkEndpointOutput) ErrorMessage() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.StringPtrOutput { return v.ErrorMessage }).(pulumi.StringPtrOutput)
 }
 
-// The origin network that hosts the endpoint. Changing this forces replacement.
+// The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
 func (o NetworkLinkEndpointOutput) Network() IdReferenceOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) IdReferenceOutput { return v.Network }).(IdReferenceOutput)
 }
 
-// The target network's service. Changing this forces replacement.
+// The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
 func (o NetworkLinkEndpointOutput) NetworkLinkService() ServiceReferenceOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) ServiceReferenceOutput { return v.NetworkLinkService }).(ServiceReferenceOutput)
 }
 
-// The phase the API last reported.
+// READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement.
 func (o NetworkLinkEndpointOutput) Phase() pulumi.StringOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.StringOutput { return v.Phase }).(pulumi.StringOutput)
 }
 
-// How long create waits for READY before failing. Default 3600 s.
+// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 func (o NetworkLinkEndpointOutput) ReadyTimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkEndpoint) pulumi.IntPtrOutput { return v.ReadyTimeoutSeconds }).(pulumi.IntPtrOutput)
 }

@@ -18,13 +18,13 @@ import (
 type NetworkLinkMesh struct {
 	pulumi.ResourceState
 
-	// The endpoint of each ordered pair, keyed `<from>-to-<to>`.
+	// The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`.
 	Endpoints NetworkLinkEndpointMapOutput `pulumi:"endpoints"`
-	// The last phase of each resource.
+	// The last phase of each resource, keyed `<name>-service` and `<from>-to-<to>`.
 	Phases pulumi.StringMapOutput `pulumi:"phases"`
 	// True when every endpoint is READY.
 	Ready pulumi.BoolOutput `pulumi:"ready"`
-	// The service of each network, by network name.
+	// The service of each network, by network name (created, or the network's `service` in TypeScript).
 	Services NetworkLinkServiceMapOutput `pulumi:"services"`
 }
 
@@ -48,33 +48,33 @@ func NewNetworkLinkMesh(ctx *pulumi.Context,
 }
 
 type networkLinkMeshArgs struct {
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept *bool `pulumi:"allowPendingAccept"`
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description *string `pulumi:"description"`
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
 	DisplayNamePrefix *string `pulumi:"displayNamePrefix"`
-	// Network links the organization already holds outside this mesh.
+	// Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
 	ExistingLinkCount *int `pulumi:"existingLinkCount"`
-	// The networks to link.
+	// The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
 	Networks []MeshNetwork `pulumi:"networks"`
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
 }
 
 // The set of arguments for constructing a NetworkLinkMesh resource.
 type NetworkLinkMeshArgs struct {
-	// Let `pulumi up` finish while an endpoint waits for its service to accept it.
+	// Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
 	AllowPendingAccept pulumi.BoolPtrInput
-	// Description of every service and endpoint created.
+	// Free-text description of every service and endpoint created, up to 255 characters.
 	Description pulumi.StringPtrInput
-	// Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+	// Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
 	DisplayNamePrefix pulumi.StringPtrInput
-	// Network links the organization already holds outside this mesh.
+	// Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
 	ExistingLinkCount pulumi.IntPtrInput
-	// The networks to link.
+	// The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
 	Networks MeshNetworkArrayInput
-	// How long each service and endpoint waits for READY when created. Default 3600 s.
+	// How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrInput
 }
 
@@ -165,12 +165,12 @@ func (o NetworkLinkMeshOutput) ToNetworkLinkMeshOutputWithContext(ctx context.Co
 	return o
 }
 
-// The endpoint of each ordered pair, keyed `<from>-to-<to>`.
+// The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`.
 func (o NetworkLinkMeshOutput) Endpoints() NetworkLinkEndpointMapOutput {
 	return o.ApplyT(func(v *NetworkLinkMesh) NetworkLinkEndpointMapOutput { return v.Endpoints }).(NetworkLinkEndpointMapOutput)
 }
 
-// The last phase of each resource.
+// The last phase of each resource, keyed `<name>-service` and `<from>-to-<to>`.
 func (o NetworkLinkMeshOutput) Phases() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *NetworkLinkMesh) pulumi.StringMapOutput { return v.Phases }).(pulumi.StringMapOutput)
 }
@@ -180,7 +180,7 @@ func (o NetworkLinkMeshOutput) Ready() pulumi.BoolOutput {
 	return o.ApplyT(func(v *NetworkLinkMesh) pulumi.BoolOutput { return v.Ready }).(pulumi.BoolOutput)
 }
 
-// The service of each network, by network name.
+// The service of each network, by network name (created, or the network's `service` in TypeScript).
 func (o NetworkLinkMeshOutput) Services() NetworkLinkServiceMapOutput {
 	return o.ApplyT(func(v *NetworkLinkMesh) NetworkLinkServiceMapOutput { return v.Services }).(NetworkLinkServiceMapOutput)
 }

@@ -18,27 +18,27 @@ import (
 type NetworkLinkService struct {
 	pulumi.CustomResourceState
 
-	// Who may connect. Removing an entry disconnects that side's endpoints for good.
+	// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
 	Accept ServiceAcceptOutput `pulumi:"accept"`
-	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId pulumi.StringPtrOutput `pulumi:"adoptExistingId"`
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds pulumi.IntPtrOutput `pulumi:"deleteTimeoutSeconds"`
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description pulumi.StringPtrOutput `pulumi:"description"`
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName pulumi.StringOutput `pulumi:"displayName"`
-	// The environment of the target network. Changing this forces replacement.
+	// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReferenceOutput `pulumi:"environment"`
 	// The API's error code, when it reports one.
 	ErrorCode pulumi.StringPtrOutput `pulumi:"errorCode"`
 	// The API's error message, when it reports one.
 	ErrorMessage pulumi.StringPtrOutput `pulumi:"errorMessage"`
-	// The target network that hosts the service. Changing this forces replacement.
+	// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
 	Network IdReferenceOutput `pulumi:"network"`
-	// The phase the API last reported.
+	// The phase the API last reported: READY once created.
 	Phase pulumi.StringOutput `pulumi:"phase"`
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrOutput `pulumi:"readyTimeoutSeconds"`
 	// The object's CRN.
 	ResourceName pulumi.StringOutput `pulumi:"resourceName"`
@@ -96,41 +96,41 @@ func NetworkLinkServiceExists(ctx *pulumi.Context,
 }
 
 type networkLinkServiceArgs struct {
-	// Who may connect. Removing an entry disconnects that side's endpoints for good.
+	// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
 	Accept *ServiceAccept `pulumi:"accept"`
-	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId *string `pulumi:"adoptExistingId"`
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds *int `pulumi:"deleteTimeoutSeconds"`
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description *string `pulumi:"description"`
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName *string `pulumi:"displayName"`
-	// The environment of the target network. Changing this forces replacement.
+	// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReference `pulumi:"environment"`
-	// The target network that hosts the service. Changing this forces replacement.
+	// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
 	Network IdReference `pulumi:"network"`
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
 }
 
 // The set of arguments for constructing a NetworkLinkService resource.
 type NetworkLinkServiceArgs struct {
-	// Who may connect. Removing an entry disconnects that side's endpoints for good.
+	// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
 	Accept ServiceAcceptPtrInput
-	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+	// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
 	AdoptExistingId pulumi.StringPtrInput
-	// How long delete waits for the object to be gone. Default 1800 s.
+	// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 	DeleteTimeoutSeconds pulumi.IntPtrInput
-	// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+	// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 	Description pulumi.StringPtrInput
-	// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+	// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 	DisplayName pulumi.StringPtrInput
-	// The environment of the target network. Changing this forces replacement.
+	// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
 	Environment IdReferenceInput
-	// The target network that hosts the service. Changing this forces replacement.
+	// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
 	Network IdReferenceInput
-	// How long create waits for READY before failing. Default 3600 s.
+	// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 	ReadyTimeoutSeconds pulumi.IntPtrInput
 }
 
@@ -221,32 +221,32 @@ func (o NetworkLinkServiceOutput) ToNetworkLinkServiceOutputWithContext(ctx cont
 	return o
 }
 
-// Who may connect. Removing an entry disconnects that side's endpoints for good.
+// Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
 func (o NetworkLinkServiceOutput) Accept() ServiceAcceptOutput {
 	return o.ApplyT(func(v *NetworkLinkService) ServiceAcceptOutput { return v.Accept }).(ServiceAcceptOutput)
 }
 
-// ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+// ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
 func (o NetworkLinkServiceOutput) AdoptExistingId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.StringPtrOutput { return v.AdoptExistingId }).(pulumi.StringPtrOutput)
 }
 
-// How long delete waits for the object to be gone. Default 1800 s.
+// How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
 func (o NetworkLinkServiceOutput) DeleteTimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.IntPtrOutput { return v.DeleteTimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
-// Free-text description, up to 255 characters. Updated in place; left alone when unset.
+// Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
 func (o NetworkLinkServiceOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.StringPtrOutput { return v.Description }).(pulumi.StringPtrOutput)
 }
 
-// Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+// Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
 func (o NetworkLinkServiceOutput) DisplayName() pulumi.StringOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.StringOutput { return v.DisplayName }).(pulumi.StringOutput)
 }
 
-// The environment of the target network. Changing this forces replacement.
+// The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
 func (o NetworkLinkServiceOutput) Environment() IdReferenceOutput {
 	return o.ApplyT(func(v *NetworkLinkService) IdReferenceOutput { return v.Environment }).(IdReferenceOutput)
 }
@@ -261,17 +261,17 @@ func (o NetworkLinkServiceOutput) ErrorMessage() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.StringPtrOutput { return v.ErrorMessage }).(pulumi.StringPtrOutput)
 }
 
-// The target network that hosts the service. Changing this forces replacement.
+// The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
 func (o NetworkLinkServiceOutput) Network() IdReferenceOutput {
 	return o.ApplyT(func(v *NetworkLinkService) IdReferenceOutput { return v.Network }).(IdReferenceOutput)
 }
 
-// The phase the API last reported.
+// The phase the API last reported: READY once created.
 func (o NetworkLinkServiceOutput) Phase() pulumi.StringOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.StringOutput { return v.Phase }).(pulumi.StringOutput)
 }
 
-// How long create waits for READY before failing. Default 3600 s.
+// How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
 func (o NetworkLinkServiceOutput) ReadyTimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *NetworkLinkService) pulumi.IntPtrOutput { return v.ReadyTimeoutSeconds }).(pulumi.IntPtrOutput)
 }

@@ -175,11 +175,11 @@ func (o IdReferenceArrayOutput) Index(i pulumi.IntInput) IdReferenceOutput {
 
 // A network of a mesh.
 type MeshNetwork struct {
-	// The network's environment.
+	// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 	Environment IdReference `pulumi:"environment"`
-	// Key of this network in resource names and outputs. Default: its index.
+	// Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
 	Name *string `pulumi:"name"`
-	// The network.
+	// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 	Network IdReference `pulumi:"network"`
 }
 
@@ -196,11 +196,11 @@ type MeshNetworkInput interface {
 
 // A network of a mesh.
 type MeshNetworkArgs struct {
-	// The network's environment.
+	// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 	Environment IdReferenceInput `pulumi:"environment"`
-	// Key of this network in resource names and outputs. Default: its index.
+	// Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// The network.
+	// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 	Network IdReferenceInput `pulumi:"network"`
 }
 
@@ -256,17 +256,17 @@ func (o MeshNetworkOutput) ToMeshNetworkOutputWithContext(ctx context.Context) M
 	return o
 }
 
-// The network's environment.
+// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 func (o MeshNetworkOutput) Environment() IdReferenceOutput {
 	return o.ApplyT(func(v MeshNetwork) IdReference { return v.Environment }).(IdReferenceOutput)
 }
 
-// Key of this network in resource names and outputs. Default: its index.
+// Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
 func (o MeshNetworkOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MeshNetwork) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// The network.
+// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 func (o MeshNetworkOutput) Network() IdReferenceOutput {
 	return o.ApplyT(func(v MeshNetwork) IdReference { return v.Network }).(IdReferenceOutput)
 }
@@ -293,9 +293,9 @@ func (o MeshNetworkArrayOutput) Index(i pulumi.IntInput) MeshNetworkOutput {
 
 // A Private Link network and its environment.
 type NetworkSide struct {
-	// The network's environment. Changing it replaces the resources in it.
+	// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 	Environment IdReference `pulumi:"environment"`
-	// The network. Changing it replaces the resources in it.
+	// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 	Network IdReference `pulumi:"network"`
 }
 
@@ -312,9 +312,9 @@ type NetworkSideInput interface {
 
 // A Private Link network and its environment.
 type NetworkSideArgs struct {
-	// The network's environment. Changing it replaces the resources in it.
+	// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 	Environment IdReferenceInput `pulumi:"environment"`
-	// The network. Changing it replaces the resources in it.
+	// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 	Network IdReferenceInput `pulumi:"network"`
 }
 
@@ -345,21 +345,21 @@ func (o NetworkSideOutput) ToNetworkSideOutputWithContext(ctx context.Context) N
 	return o
 }
 
-// The network's environment. Changing it replaces the resources in it.
+// The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
 func (o NetworkSideOutput) Environment() IdReferenceOutput {
 	return o.ApplyT(func(v NetworkSide) IdReference { return v.Environment }).(IdReferenceOutput)
 }
 
-// The network. Changing it replaces the resources in it.
+// The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
 func (o NetworkSideOutput) Network() IdReferenceOutput {
 	return o.ApplyT(func(v NetworkSide) IdReference { return v.Network }).(IdReferenceOutput)
 }
 
 // Who may connect to a service. Order does not matter.
 type ServiceAccept struct {
-	// Environment IDs (`env-…`).
+	// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
 	Environments []string `pulumi:"environments"`
-	// Network IDs (`n-…`).
+	// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
 	Networks []string `pulumi:"networks"`
 }
 
@@ -376,9 +376,9 @@ type ServiceAcceptInput interface {
 
 // Who may connect to a service. Order does not matter.
 type ServiceAcceptArgs struct {
-	// Environment IDs (`env-…`).
+	// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
 	Environments pulumi.StringArrayInput `pulumi:"environments"`
-	// Network IDs (`n-…`).
+	// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
 	Networks pulumi.StringArrayInput `pulumi:"networks"`
 }
 
@@ -460,12 +460,12 @@ func (o ServiceAcceptOutput) ToServiceAcceptPtrOutputWithContext(ctx context.Con
 	}).(ServiceAcceptPtrOutput)
 }
 
-// Environment IDs (`env-…`).
+// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
 func (o ServiceAcceptOutput) Environments() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v ServiceAccept) []string { return v.Environments }).(pulumi.StringArrayOutput)
 }
 
-// Network IDs (`n-…`).
+// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
 func (o ServiceAcceptOutput) Networks() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v ServiceAccept) []string { return v.Networks }).(pulumi.StringArrayOutput)
 }
@@ -494,7 +494,7 @@ func (o ServiceAcceptPtrOutput) Elem() ServiceAcceptOutput {
 	}).(ServiceAcceptOutput)
 }
 
-// Environment IDs (`env-…`).
+// Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
 func (o ServiceAcceptPtrOutput) Environments() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ServiceAccept) []string {
 		if v == nil {
@@ -504,7 +504,7 @@ func (o ServiceAcceptPtrOutput) Environments() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// Network IDs (`n-…`).
+// Network IDs (`n-…`) that may connect, each listed once; at most 1000.
 func (o ServiceAcceptPtrOutput) Networks() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ServiceAccept) []string {
 		if v == nil {
@@ -516,11 +516,11 @@ func (o ServiceAcceptPtrOutput) Networks() pulumi.StringArrayOutput {
 
 // The target network's service.
 type ServiceReference struct {
-	// The service's environment, when it differs from the endpoint's.
+	// The service's environment (`env-…`), when it differs from the endpoint's.
 	Environment *string `pulumi:"environment"`
 	// The service ID, `nls-…`.
 	Id string `pulumi:"id"`
-	// The service's network, when known; lets the inputs be checked before any API call.
+	// The service's network (`n-…`), when known; lets the inputs be checked before any API call.
 	Network *string `pulumi:"network"`
 }
 
@@ -537,11 +537,11 @@ type ServiceReferenceInput interface {
 
 // The target network's service.
 type ServiceReferenceArgs struct {
-	// The service's environment, when it differs from the endpoint's.
+	// The service's environment (`env-…`), when it differs from the endpoint's.
 	Environment pulumi.StringPtrInput `pulumi:"environment"`
 	// The service ID, `nls-…`.
 	Id pulumi.StringInput `pulumi:"id"`
-	// The service's network, when known; lets the inputs be checked before any API call.
+	// The service's network (`n-…`), when known; lets the inputs be checked before any API call.
 	Network pulumi.StringPtrInput `pulumi:"network"`
 }
 
@@ -572,7 +572,7 @@ func (o ServiceReferenceOutput) ToServiceReferenceOutputWithContext(ctx context.
 	return o
 }
 
-// The service's environment, when it differs from the endpoint's.
+// The service's environment (`env-…`), when it differs from the endpoint's.
 func (o ServiceReferenceOutput) Environment() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v ServiceReference) *string { return v.Environment }).(pulumi.StringPtrOutput)
 }
@@ -582,7 +582,7 @@ func (o ServiceReferenceOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v ServiceReference) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// The service's network, when known; lets the inputs be checked before any API call.
+// The service's network (`n-…`), when known; lets the inputs be checked before any API call.
 func (o ServiceReferenceOutput) Network() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v ServiceReference) *string { return v.Network }).(pulumi.StringPtrOutput)
 }

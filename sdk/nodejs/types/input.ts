@@ -30,15 +30,15 @@ export interface IdReferenceArgs {
  */
 export interface MeshNetworkArgs {
     /**
-     * The network's environment.
+     * The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
      */
     environment: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * Key of this network in resource names and outputs. Default: its index.
+     * Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * The network.
+     * The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
      */
     network: pulumi.Input<inputs.IdReferenceArgs>;
 }
@@ -48,11 +48,11 @@ export interface MeshNetworkArgs {
  */
 export interface NetworkSideArgs {
     /**
-     * The network's environment. Changing it replaces the resources in it.
+     * The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
      */
     environment: pulumi.Input<inputs.IdReferenceArgs>;
     /**
-     * The network. Changing it replaces the resources in it.
+     * The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
      */
     network: pulumi.Input<inputs.IdReferenceArgs>;
 }
@@ -62,11 +62,11 @@ export interface NetworkSideArgs {
  */
 export interface ServiceAcceptArgs {
     /**
-     * Environment IDs (`env-…`).
+     * Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
      */
     environments?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * Network IDs (`n-…`).
+     * Network IDs (`n-…`) that may connect, each listed once; at most 1000.
      */
     networks?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
@@ -76,7 +76,7 @@ export interface ServiceAcceptArgs {
  */
 export interface ServiceReferenceArgs {
     /**
-     * The service's environment, when it differs from the endpoint's.
+     * The service's environment (`env-…`), when it differs from the endpoint's.
      */
     environment?: pulumi.Input<string | undefined>;
     /**
@@ -84,7 +84,7 @@ export interface ServiceReferenceArgs {
      */
     id: pulumi.Input<string>;
     /**
-     * The service's network, when known; lets the inputs be checked before any API call.
+     * The service's network (`n-…`), when known; lets the inputs be checked before any API call.
      */
     network?: pulumi.Input<string | undefined>;
 }

@@ -20,11 +20,11 @@ export interface IdReference {
  */
 export interface ServiceAccept {
     /**
-     * Environment IDs (`env-…`).
+     * Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
      */
     environments?: string[];
     /**
-     * Network IDs (`n-…`).
+     * Network IDs (`n-…`) that may connect, each listed once; at most 1000.
      */
     networks?: string[];
 }
@@ -34,7 +34,7 @@ export interface ServiceAccept {
  */
 export interface ServiceReference {
     /**
-     * The service's environment, when it differs from the endpoint's.
+     * The service's environment (`env-…`), when it differs from the endpoint's.
      */
     environment?: string;
     /**
@@ -42,7 +42,7 @@ export interface ServiceReference {
      */
     id: string;
     /**
-     * The service's network, when known; lets the inputs be checked before any API call.
+     * The service's network (`n-…`), when known; lets the inputs be checked before any API call.
      */
     network?: string;
 }

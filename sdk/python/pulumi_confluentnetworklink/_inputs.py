@@ -101,15 +101,15 @@ class MeshNetworkArgsDict(TypedDict):
     """
     environment: pulumi.Input['IdReferenceArgsDict']
     """
-    The network's environment.
+    The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
     """
     network: pulumi.Input['IdReferenceArgsDict']
     """
-    The network.
+    The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
     """
     name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Key of this network in resource names and outputs. Default: its index.
+    Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
     """
 
 @pulumi.input_type
@@ -121,9 +121,9 @@ class MeshNetworkArgs:
         """
         A network of a mesh.
 
-        :param pulumi.Input['IdReferenceArgs'] environment: The network's environment.
-        :param pulumi.Input['IdReferenceArgs'] network: The network.
-        :param pulumi.Input[_builtins.str] name: Key of this network in resource names and outputs. Default: its index.
+        :param pulumi.Input['IdReferenceArgs'] environment: The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
+        :param pulumi.Input['IdReferenceArgs'] network: The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
+        :param pulumi.Input[_builtins.str] name: Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
         """
         pulumi.set(__self__, "environment", environment)
         pulumi.set(__self__, "network", network)
@@ -134,7 +134,7 @@ class MeshNetworkArgs:
     @pulumi.getter
     def environment(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The network's environment.
+        The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
         """
         return pulumi.get(self, "environment")
 
@@ -146,7 +146,7 @@ class MeshNetworkArgs:
     @pulumi.getter
     def network(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The network.
+        The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
         """
         return pulumi.get(self, "network")
 
@@ -158,7 +158,7 @@ class MeshNetworkArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Key of this network in resource names and outputs. Default: its index.
+        Short name of this network in child names (`<mesh>-<name>-service`, `<mesh>-<from>-to-<to>`) and output keys. Default: its index in `networks`. Must be unique within the mesh.
         """
         return pulumi.get(self, "name")
 
@@ -173,11 +173,11 @@ class NetworkSideArgsDict(TypedDict):
     """
     environment: pulumi.Input['IdReferenceArgsDict']
     """
-    The network's environment. Changing it replaces the resources in it.
+    The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
     """
     network: pulumi.Input['IdReferenceArgsDict']
     """
-    The network. Changing it replaces the resources in it.
+    The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
     """
 
 @pulumi.input_type
@@ -188,8 +188,8 @@ class NetworkSideArgs:
         """
         A Private Link network and its environment.
 
-        :param pulumi.Input['IdReferenceArgs'] environment: The network's environment. Changing it replaces the resources in it.
-        :param pulumi.Input['IdReferenceArgs'] network: The network. Changing it replaces the resources in it.
+        :param pulumi.Input['IdReferenceArgs'] environment: The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
+        :param pulumi.Input['IdReferenceArgs'] network: The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
         """
         pulumi.set(__self__, "environment", environment)
         pulumi.set(__self__, "network", network)
@@ -198,7 +198,7 @@ class NetworkSideArgs:
     @pulumi.getter
     def environment(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The network's environment. Changing it replaces the resources in it.
+        The network's environment: `{ id: "env-…" }` (in TypeScript also a `confluentcloud.Environment`, or anything with an `id`). Changing this replaces the resources in this network.
         """
         return pulumi.get(self, "environment")
 
@@ -210,7 +210,7 @@ class NetworkSideArgs:
     @pulumi.getter
     def network(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The network. Changing it replaces the resources in it.
+        The network: `{ id: "n-…" }` (in TypeScript also a `confluentcloud.Network`, or anything with an `id`). It must be a Private Link network. Changing this replaces the resources in this network.
         """
         return pulumi.get(self, "network")
 
@@ -225,11 +225,11 @@ class ServiceAcceptArgsDict(TypedDict):
     """
     environments: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    Environment IDs (`env-…`).
+    Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
     """
     networks: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    Network IDs (`n-…`).
+    Network IDs (`n-…`) that may connect, each listed once; at most 1000.
     """
 
 @pulumi.input_type
@@ -240,8 +240,8 @@ class ServiceAcceptArgs:
         """
         Who may connect to a service. Order does not matter.
 
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] environments: Environment IDs (`env-…`).
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] networks: Network IDs (`n-…`).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] environments: Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] networks: Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         """
         if environments is not None:
             pulumi.set(__self__, "environments", environments)
@@ -252,7 +252,7 @@ class ServiceAcceptArgs:
     @pulumi.getter
     def environments(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Environment IDs (`env-…`).
+        Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
         """
         return pulumi.get(self, "environments")
 
@@ -264,7 +264,7 @@ class ServiceAcceptArgs:
     @pulumi.getter
     def networks(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Network IDs (`n-…`).
+        Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         """
         return pulumi.get(self, "networks")
 
@@ -283,11 +283,11 @@ class ServiceReferenceArgsDict(TypedDict):
     """
     environment: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The service's environment, when it differs from the endpoint's.
+    The service's environment (`env-…`), when it differs from the endpoint's.
     """
     network: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The service's network, when known; lets the inputs be checked before any API call.
+    The service's network (`n-…`), when known; lets the inputs be checked before any API call.
     """
 
 @pulumi.input_type
@@ -300,8 +300,8 @@ class ServiceReferenceArgs:
         The target network's service.
 
         :param pulumi.Input[_builtins.str] id: The service ID, `nls-…`.
-        :param pulumi.Input[_builtins.str] environment: The service's environment, when it differs from the endpoint's.
-        :param pulumi.Input[_builtins.str] network: The service's network, when known; lets the inputs be checked before any API call.
+        :param pulumi.Input[_builtins.str] environment: The service's environment (`env-…`), when it differs from the endpoint's.
+        :param pulumi.Input[_builtins.str] network: The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         """
         pulumi.set(__self__, "id", id)
         if environment is not None:
@@ -325,7 +325,7 @@ class ServiceReferenceArgs:
     @pulumi.getter
     def environment(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The service's environment, when it differs from the endpoint's.
+        The service's environment (`env-…`), when it differs from the endpoint's.
         """
         return pulumi.get(self, "environment")
 
@@ -337,7 +337,7 @@ class ServiceReferenceArgs:
     @pulumi.getter
     def network(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The service's network, when known; lets the inputs be checked before any API call.
+        The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         """
         return pulumi.get(self, "network")
 

@@ -32,12 +32,12 @@ class BidirectionalNetworkLinkArgs:
         """
         The set of arguments for constructing a BidirectionalNetworkLink resource.
 
-        :param pulumi.Input['NetworkSideArgs'] a: One network: it gets a service and the endpoint of direction a→b.
-        :param pulumi.Input['NetworkSideArgs'] b: The other network: it gets a service and the endpoint of direction b→a.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
+        :param pulumi.Input['NetworkSideArgs'] a: One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
+        :param pulumi.Input['NetworkSideArgs'] b: The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         pulumi.set(__self__, "a", a)
         pulumi.set(__self__, "b", b)
@@ -54,7 +54,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter
     def a(self) -> pulumi.Input['NetworkSideArgs']:
         """
-        One network: it gets a service and the endpoint of direction a→b.
+        One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
         """
         return pulumi.get(self, "a")
 
@@ -66,7 +66,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter
     def b(self) -> pulumi.Input['NetworkSideArgs']:
         """
-        The other network: it gets a service and the endpoint of direction b→a.
+        The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
         """
         return pulumi.get(self, "b")
 
@@ -78,7 +78,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter(name="allowPendingAccept")
     def allow_pending_accept(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         """
         return pulumi.get(self, "allow_pending_accept")
 
@@ -90,7 +90,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Description of every service and endpoint created.
+        Free-text description of every service and endpoint created, up to 255 characters.
         """
         return pulumi.get(self, "description")
 
@@ -102,7 +102,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter(name="displayNamePrefix")
     def display_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
         """
         return pulumi.get(self, "display_name_prefix")
 
@@ -114,7 +114,7 @@ class BidirectionalNetworkLinkArgs:
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long each service and endpoint waits for READY when created. Default 3600 s.
+        How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 
@@ -143,12 +143,12 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] a: One network: it gets a service and the endpoint of direction a→b.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] b: The other network: it gets a service and the endpoint of direction b→a.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
+        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] a: One network. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction a→b. Changing its environment or network replaces the resources in it.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] b: The other network, which must differ from `a`'s. It gets a service (unless it brings `service`, in TypeScript) and the endpoint of direction b→a.
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-a-service`, `<prefix>-a-to-b`, …. Default: the component's name.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         ...
     @overload
@@ -220,7 +220,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter(name="aService")
     def a_service(self) -> pulumi.Output['NetworkLinkService']:
         """
-        The service in network a.
+        The service in network a (created, or `a.service` in TypeScript). Endpoints in b connect to it.
         """
         return pulumi.get(self, "a_service")
 
@@ -228,7 +228,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter(name="aToB")
     def a_to_b(self) -> pulumi.Output['NetworkLinkEndpoint']:
         """
-        The endpoint in network a, connected to bService.
+        The endpoint in network a, connected to `bService`: network a reaches network b.
         """
         return pulumi.get(self, "a_to_b")
 
@@ -236,7 +236,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter(name="bService")
     def b_service(self) -> pulumi.Output['NetworkLinkService']:
         """
-        The service in network b.
+        The service in network b (created, or `b.service` in TypeScript). Endpoints in a connect to it.
         """
         return pulumi.get(self, "b_service")
 
@@ -244,7 +244,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter(name="bToA")
     def b_to_a(self) -> pulumi.Output['NetworkLinkEndpoint']:
         """
-        The endpoint in network b, connected to aService.
+        The endpoint in network b, connected to `aService`: network b reaches network a.
         """
         return pulumi.get(self, "b_to_a")
 
@@ -252,7 +252,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter
     def phases(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        The last phase of each resource.
+        The last phase of each resource: `{ aService, bService, aToB, bToA }`.
         """
         return pulumi.get(self, "phases")
 
@@ -260,7 +260,7 @@ class BidirectionalNetworkLink(pulumi.ComponentResource):
     @pulumi.getter
     def ready(self) -> pulumi.Output[_builtins.bool]:
         """
-        True when every endpoint is READY.
+        True when both endpoints are READY.
         """
         return pulumi.get(self, "ready")
 

@@ -32,12 +32,12 @@ class NetworkLinkArgs:
         """
         The set of arguments for constructing a NetworkLink resource.
 
-        :param pulumi.Input['NetworkSideArgs'] origin: The network that connects: it gets the endpoint.
-        :param pulumi.Input['NetworkSideArgs'] target: The network connected to: it gets the service.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
+        :param pulumi.Input['NetworkSideArgs'] origin: The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
+        :param pulumi.Input['NetworkSideArgs'] target: The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         pulumi.set(__self__, "origin", origin)
         pulumi.set(__self__, "target", target)
@@ -54,7 +54,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def origin(self) -> pulumi.Input['NetworkSideArgs']:
         """
-        The network that connects: it gets the endpoint.
+        The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
         """
         return pulumi.get(self, "origin")
 
@@ -66,7 +66,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def target(self) -> pulumi.Input['NetworkSideArgs']:
         """
-        The network connected to: it gets the service.
+        The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
         """
         return pulumi.get(self, "target")
 
@@ -78,7 +78,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="allowPendingAccept")
     def allow_pending_accept(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         """
         return pulumi.get(self, "allow_pending_accept")
 
@@ -90,7 +90,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Description of every service and endpoint created.
+        Free-text description of every service and endpoint created, up to 255 characters.
         """
         return pulumi.get(self, "description")
 
@@ -102,7 +102,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="displayNamePrefix")
     def display_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
         """
         return pulumi.get(self, "display_name_prefix")
 
@@ -114,7 +114,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long each service and endpoint waits for READY when created. Default 3600 s.
+        How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 
@@ -143,12 +143,12 @@ class NetworkLink(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] origin: The network that connects: it gets the endpoint.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
-        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] target: The network connected to: it gets the service.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-target-service` and `<prefix>-origin-to-target`. Default: the component's name.
+        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] origin: The network that connects: it gets the endpoint. For cluster linking, the network of the DESTINATION cluster (links over network links are destination-initiated). At most 5 endpoints per network. Changing it replaces the endpoint.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
+        :param pulumi.Input[Union['NetworkSideArgs', 'NetworkSideArgsDict']] target: The network connected to: it gets the service, accepting the origin network (unless it brings `service`, in TypeScript, whose accept list must then admit the origin). For cluster linking, the network of the SOURCE cluster. Must differ from the origin.
         """
         ...
     @overload
@@ -226,7 +226,7 @@ class NetworkLink(pulumi.ComponentResource):
     @pulumi.getter
     def phases(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        The last phase of each resource.
+        The last phase of each resource: `{ service, endpoint }`.
         """
         return pulumi.get(self, "phases")
 
@@ -234,7 +234,7 @@ class NetworkLink(pulumi.ComponentResource):
     @pulumi.getter
     def ready(self) -> pulumi.Output[_builtins.bool]:
         """
-        True when every endpoint is READY.
+        True when the endpoint is READY.
         """
         return pulumi.get(self, "ready")
 
@@ -242,7 +242,7 @@ class NetworkLink(pulumi.ComponentResource):
     @pulumi.getter
     def service(self) -> pulumi.Output['NetworkLinkService']:
         """
-        The service in the target network.
+        The service in the target network (created, or `target.service` in TypeScript).
         """
         return pulumi.get(self, "service")
 

@@ -33,15 +33,15 @@ class NetworkLinkEndpointArgs:
         """
         The set of arguments for constructing a NetworkLinkEndpoint resource.
 
-        :param pulumi.Input['IdReferenceArgs'] environment: The environment of the origin network. Changing this forces replacement.
-        :param pulumi.Input['IdReferenceArgs'] network: The origin network that hosts the endpoint. Changing this forces replacement.
-        :param pulumi.Input['ServiceReferenceArgs'] network_link_service: The target network's service. Changing this forces replacement.
-        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Finish without waiting while the service has not accepted this endpoint.
-        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone. Default 1800 s.
-        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters. Updated in place; left alone when unset.
-        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud. Default: the resource name. Updated in place.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing. Default 3600 s.
+        :param pulumi.Input['IdReferenceArgs'] environment: The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
+        :param pulumi.Input['IdReferenceArgs'] network: The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
+        :param pulumi.Input['ServiceReferenceArgs'] network_link_service: The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
+        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
+        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
+        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
+        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         pulumi.set(__self__, "environment", environment)
         pulumi.set(__self__, "network", network)
@@ -63,7 +63,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter
     def environment(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The environment of the origin network. Changing this forces replacement.
+        The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
         """
         return pulumi.get(self, "environment")
 
@@ -75,7 +75,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter
     def network(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The origin network that hosts the endpoint. Changing this forces replacement.
+        The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
         """
         return pulumi.get(self, "network")
 
@@ -87,7 +87,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="networkLinkService")
     def network_link_service(self) -> pulumi.Input['ServiceReferenceArgs']:
         """
-        The target network's service. Changing this forces replacement.
+        The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
         """
         return pulumi.get(self, "network_link_service")
 
@@ -99,7 +99,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="adoptExistingId")
     def adopt_existing_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+        ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
         """
         return pulumi.get(self, "adopt_existing_id")
 
@@ -111,7 +111,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="allowPendingAccept")
     def allow_pending_accept(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Finish without waiting while the service has not accepted this endpoint.
+        Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
         """
         return pulumi.get(self, "allow_pending_accept")
 
@@ -123,7 +123,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="deleteTimeoutSeconds")
     def delete_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long delete waits for the object to be gone. Default 1800 s.
+        How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         """
         return pulumi.get(self, "delete_timeout_seconds")
 
@@ -135,7 +135,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         """
         return pulumi.get(self, "description")
 
@@ -147,7 +147,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         """
         return pulumi.get(self, "display_name")
 
@@ -159,7 +159,7 @@ class NetworkLinkEndpointArgs:
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long create waits for READY before failing. Default 3600 s.
+        How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 
@@ -191,15 +191,15 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Finish without waiting while the service has not accepted this endpoint.
-        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone. Default 1800 s.
-        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters. Updated in place; left alone when unset.
-        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud. Default: the resource name. Updated in place.
-        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] environment: The environment of the origin network. Changing this forces replacement.
-        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] network: The origin network that hosts the endpoint. Changing this forces replacement.
-        :param pulumi.Input[Union['ServiceReferenceArgs', 'ServiceReferenceArgsDict', 'outputs.ServiceReference']] network_link_service: The target network's service. Changing this forces replacement.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing. Default 3600 s.
+        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
+        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
+        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
+        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
+        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] environment: The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
+        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] network: The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
+        :param pulumi.Input[Union['ServiceReferenceArgs', 'ServiceReferenceArgsDict', 'outputs.ServiceReference']] network_link_service: The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         ...
     @overload
@@ -311,7 +311,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="adoptExistingId")
     def adopt_existing_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one.
+        ID (`nle-…`) of an existing endpoint to bring under this stack instead of creating one: endpoints made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network` and point at `networkLinkService`; its name and description are then updated to match. Only read when the resource is created: changing or removing it later does nothing.
         """
         return pulumi.get(self, "adopt_existing_id")
 
@@ -319,7 +319,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="allowPendingAccept")
     def allow_pending_accept(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Finish without waiting while the service has not accepted this endpoint.
+        Finish without waiting when the service has not accepted this endpoint yet (a service owned by another team, which this stack may not be able to read). Default false: the endpoint must be accepted and READY (or INACTIVE) before `pulumi up` succeeds.
         """
         return pulumi.get(self, "allow_pending_accept")
 
@@ -327,7 +327,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="deleteTimeoutSeconds")
     def delete_timeout_seconds(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How long delete waits for the object to be gone. Default 1800 s.
+        How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         """
         return pulumi.get(self, "delete_timeout_seconds")
 
@@ -335,7 +335,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter
     def description(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         """
         return pulumi.get(self, "description")
 
@@ -343,7 +343,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         """
         return pulumi.get(self, "display_name")
 
@@ -351,7 +351,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter
     def environment(self) -> pulumi.Output['outputs.IdReference']:
         """
-        The environment of the origin network. Changing this forces replacement.
+        The environment of the origin network: `{ id: "env-…" }`. Changing this forces replacement.
         """
         return pulumi.get(self, "environment")
 
@@ -375,7 +375,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter
     def network(self) -> pulumi.Output['outputs.IdReference']:
         """
-        The origin network that hosts the endpoint. Changing this forces replacement.
+        The origin network that hosts the endpoint (for cluster linking: the network of the destination cluster). At most 5 endpoints per network, one per service. Changing this forces replacement.
         """
         return pulumi.get(self, "network")
 
@@ -383,7 +383,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="networkLinkService")
     def network_link_service(self) -> pulumi.Output['outputs.ServiceReference']:
         """
-        The target network's service. Changing this forces replacement.
+        The target network's service: `{ id: "nls-…" }`, or in TypeScript the NetworkLinkService resource itself (Pulumi then creates the service first). It must be READY and accept this endpoint's environment or network (see `allowPendingAccept`). Changing this forces replacement.
         """
         return pulumi.get(self, "network_link_service")
 
@@ -391,7 +391,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter
     def phase(self) -> pulumi.Output[_builtins.str]:
         """
-        The phase the API last reported.
+        READY when the link is up; INACTIVE while a side has no Kafka cluster; DISCONNECTED/EXPIRED need a replacement.
         """
         return pulumi.get(self, "phase")
 
@@ -399,7 +399,7 @@ class NetworkLinkEndpoint(pulumi.CustomResource):
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How long create waits for READY before failing. Default 3600 s.
+        How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 

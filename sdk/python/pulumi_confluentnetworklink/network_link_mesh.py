@@ -32,12 +32,12 @@ class NetworkLinkMeshArgs:
         """
         The set of arguments for constructing a NetworkLinkMesh resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input['MeshNetworkArgs']]] networks: The networks to link.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[_builtins.int] existing_link_count: Network links the organization already holds outside this mesh.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
+        :param pulumi.Input[Sequence[pulumi.Input['MeshNetworkArgs']]] networks: The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
+        :param pulumi.Input[_builtins.int] existing_link_count: Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         pulumi.set(__self__, "networks", networks)
         if allow_pending_accept is not None:
@@ -55,7 +55,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter
     def networks(self) -> pulumi.Input[Sequence[pulumi.Input['MeshNetworkArgs']]]:
         """
-        The networks to link.
+        The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
         """
         return pulumi.get(self, "networks")
 
@@ -67,7 +67,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter(name="allowPendingAccept")
     def allow_pending_accept(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Let `pulumi up` finish while an endpoint waits for its service to accept it.
+        Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
         """
         return pulumi.get(self, "allow_pending_accept")
 
@@ -79,7 +79,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Description of every service and endpoint created.
+        Free-text description of every service and endpoint created, up to 255 characters.
         """
         return pulumi.get(self, "description")
 
@@ -91,7 +91,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter(name="displayNamePrefix")
     def display_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prefix of the display names shown in Confluent Cloud. Default: the component's name.
+        Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
         """
         return pulumi.get(self, "display_name_prefix")
 
@@ -103,7 +103,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter(name="existingLinkCount")
     def existing_link_count(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Network links the organization already holds outside this mesh.
+        Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
         """
         return pulumi.get(self, "existing_link_count")
 
@@ -115,7 +115,7 @@ class NetworkLinkMeshArgs:
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long each service and endpoint waits for READY when created. Default 3600 s.
+        How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 
@@ -144,12 +144,12 @@ class NetworkLinkMesh(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it.
-        :param pulumi.Input[_builtins.str] description: Description of every service and endpoint created.
-        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud. Default: the component's name.
-        :param pulumi.Input[_builtins.int] existing_link_count: Network links the organization already holds outside this mesh.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['MeshNetworkArgs', 'MeshNetworkArgsDict']]]] networks: The networks to link.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created. Default 3600 s.
+        :param pulumi.Input[_builtins.bool] allow_pending_accept: Let `pulumi up` finish while an endpoint waits for its service to accept it. Default false: every endpoint must be READY (or INACTIVE). Only useful with an existing service owned by someone else (a side's `service`, in TypeScript).
+        :param pulumi.Input[_builtins.str] description: Free-text description of every service and endpoint created, up to 255 characters.
+        :param pulumi.Input[_builtins.str] display_name_prefix: Prefix of the display names shown in Confluent Cloud: `<prefix>-<name>-service`, `<prefix>-<from>-to-<to>`. Default: the component's name.
+        :param pulumi.Input[_builtins.int] existing_link_count: Network links (endpoints) that already exist elsewhere in the organization; they count against its limit of 20. Default 0.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['MeshNetworkArgs', 'MeshNetworkArgsDict']]]] networks: The networks to link, every one to every other, each once: at least 2 and at most 5. A mesh of N networks puts N−1 endpoints in each network (at most 5 endpoints per network) and uses N×(N−1) of the organization's 20 network links, fewer when `existingLinkCount` are in use.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long each service and endpoint waits for READY when created, 1 to 86400 seconds. Default 3600.
         """
         ...
     @overload
@@ -217,7 +217,7 @@ class NetworkLinkMesh(pulumi.ComponentResource):
     @pulumi.getter
     def endpoints(self) -> pulumi.Output[Mapping[str, 'NetworkLinkEndpoint']]:
         """
-        The endpoint of each ordered pair, keyed `<from>-to-<to>`.
+        The endpoint of each ordered pair, keyed `<from>-to-<to>`: it lives in `from` and reaches `to`.
         """
         return pulumi.get(self, "endpoints")
 
@@ -225,7 +225,7 @@ class NetworkLinkMesh(pulumi.ComponentResource):
     @pulumi.getter
     def phases(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        The last phase of each resource.
+        The last phase of each resource, keyed `<name>-service` and `<from>-to-<to>`.
         """
         return pulumi.get(self, "phases")
 
@@ -241,7 +241,7 @@ class NetworkLinkMesh(pulumi.ComponentResource):
     @pulumi.getter
     def services(self) -> pulumi.Output[Mapping[str, 'NetworkLinkService']]:
         """
-        The service of each network, by network name.
+        The service of each network, by network name (created, or the network's `service` in TypeScript).
         """
         return pulumi.get(self, "services")
 

@@ -32,14 +32,14 @@ class NetworkLinkServiceArgs:
         """
         The set of arguments for constructing a NetworkLinkService resource.
 
-        :param pulumi.Input['IdReferenceArgs'] environment: The environment of the target network. Changing this forces replacement.
-        :param pulumi.Input['IdReferenceArgs'] network: The target network that hosts the service. Changing this forces replacement.
-        :param pulumi.Input['ServiceAcceptArgs'] accept: Who may connect. Removing an entry disconnects that side's endpoints for good.
-        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
-        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone. Default 1800 s.
-        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters. Updated in place; left alone when unset.
-        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud. Default: the resource name. Updated in place.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing. Default 3600 s.
+        :param pulumi.Input['IdReferenceArgs'] environment: The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
+        :param pulumi.Input['IdReferenceArgs'] network: The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
+        :param pulumi.Input['ServiceAcceptArgs'] accept: Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
+        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
+        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
+        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
+        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         pulumi.set(__self__, "environment", environment)
         pulumi.set(__self__, "network", network)
@@ -60,7 +60,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter
     def environment(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The environment of the target network. Changing this forces replacement.
+        The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
         """
         return pulumi.get(self, "environment")
 
@@ -72,7 +72,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter
     def network(self) -> pulumi.Input['IdReferenceArgs']:
         """
-        The target network that hosts the service. Changing this forces replacement.
+        The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
         """
         return pulumi.get(self, "network")
 
@@ -84,7 +84,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter
     def accept(self) -> pulumi.Input[Optional['ServiceAcceptArgs']]:
         """
-        Who may connect. Removing an entry disconnects that side's endpoints for good.
+        Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
         """
         return pulumi.get(self, "accept")
 
@@ -96,7 +96,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter(name="adoptExistingId")
     def adopt_existing_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+        ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
         """
         return pulumi.get(self, "adopt_existing_id")
 
@@ -108,7 +108,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter(name="deleteTimeoutSeconds")
     def delete_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long delete waits for the object to be gone. Default 1800 s.
+        How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         """
         return pulumi.get(self, "delete_timeout_seconds")
 
@@ -120,7 +120,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         """
         return pulumi.get(self, "description")
 
@@ -132,7 +132,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         """
         return pulumi.get(self, "display_name")
 
@@ -144,7 +144,7 @@ class NetworkLinkServiceArgs:
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long create waits for READY before failing. Default 3600 s.
+        How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 
@@ -175,14 +175,14 @@ class NetworkLinkService(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Union['ServiceAcceptArgs', 'ServiceAcceptArgsDict', 'outputs.ServiceAccept']] accept: Who may connect. Removing an entry disconnects that side's endpoints for good.
-        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
-        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone. Default 1800 s.
-        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters. Updated in place; left alone when unset.
-        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud. Default: the resource name. Updated in place.
-        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] environment: The environment of the target network. Changing this forces replacement.
-        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] network: The target network that hosts the service. Changing this forces replacement.
-        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing. Default 3600 s.
+        :param pulumi.Input[Union['ServiceAcceptArgs', 'ServiceAcceptArgsDict', 'outputs.ServiceAccept']] accept: Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
+        :param pulumi.Input[_builtins.str] adopt_existing_id: ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
+        :param pulumi.Input[_builtins.int] delete_timeout_seconds: How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
+        :param pulumi.Input[_builtins.str] description: Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
+        :param pulumi.Input[_builtins.str] display_name: Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
+        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] environment: The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
+        :param pulumi.Input[Union['IdReferenceArgs', 'IdReferenceArgsDict', 'outputs.IdReference']] network: The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
+        :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         ...
     @overload
@@ -289,7 +289,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter
     def accept(self) -> pulumi.Output['outputs.ServiceAccept']:
         """
-        Who may connect. Removing an entry disconnects that side's endpoints for good.
+        Who may connect: origin environments and/or networks. Order does not matter (compared as sets). Updated in place. Unset or both lists empty: nobody is accepted, so every endpoint made for this service waits in PENDING_ACCEPT and then EXPIRES. Removing an entry disconnects that side's endpoints for good (they go DISCONNECTED; `pulumi preview` warns).
         """
         return pulumi.get(self, "accept")
 
@@ -297,7 +297,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter(name="adoptExistingId")
     def adopt_existing_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        ID (`nls-…`) of an existing service to bring under this stack instead of creating one.
+        ID (`nls-…`) of an existing service to bring under this stack instead of creating one: services made by hand, with Terraform, by `@pulumi/confluentcloud`, or by an interrupted `pulumi up`. It must be in `environment` and `network`; its name, description and accept list are then updated to match these inputs. Only read when the resource is created: changing or removing it later does nothing.
         """
         return pulumi.get(self, "adopt_existing_id")
 
@@ -305,7 +305,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter(name="deleteTimeoutSeconds")
     def delete_timeout_seconds(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How long delete waits for the object to be gone. Default 1800 s.
+        How long delete waits for the object to be gone, 1 to 86400 seconds (a service also waits for its endpoints still deprovisioning; endpoints that nobody is deleting fail its delete after a minute, naming them). Default 1800.
         """
         return pulumi.get(self, "delete_timeout_seconds")
 
@@ -313,7 +313,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter
     def description(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Free-text description, up to 255 characters. Updated in place; left alone when unset.
+        Free-text description, up to 255 characters (the API's limit). Updated in place; when unset, the description the object already has is left alone (an empty string clears it).
         """
         return pulumi.get(self, "description")
 
@@ -321,7 +321,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Output[_builtins.str]:
         """
-        Name shown in Confluent Cloud. Default: the resource name. Updated in place.
+        Name shown in Confluent Cloud, 1 to 255 characters (surrounding spaces are trimmed). Default: the resource name. Updated in place.
         """
         return pulumi.get(self, "display_name")
 
@@ -329,7 +329,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter
     def environment(self) -> pulumi.Output['outputs.IdReference']:
         """
-        The environment of the target network. Changing this forces replacement.
+        The environment of the target network: `{ id: "env-…" }`. Changing this forces replacement.
         """
         return pulumi.get(self, "environment")
 
@@ -353,7 +353,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter
     def network(self) -> pulumi.Output['outputs.IdReference']:
         """
-        The target network that hosts the service. Changing this forces replacement.
+        The target network that hosts the service: `{ id: "n-…" }` (or `nr-…`). A network holds at most one service. Changing this forces replacement.
         """
         return pulumi.get(self, "network")
 
@@ -361,7 +361,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter
     def phase(self) -> pulumi.Output[_builtins.str]:
         """
-        The phase the API last reported.
+        The phase the API last reported: READY once created.
         """
         return pulumi.get(self, "phase")
 
@@ -369,7 +369,7 @@ class NetworkLinkService(pulumi.CustomResource):
     @pulumi.getter(name="readyTimeoutSeconds")
     def ready_timeout_seconds(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How long create waits for READY before failing. Default 3600 s.
+        How long create waits for READY before failing, 1 to 86400 seconds. Default 3600.
         """
         return pulumi.get(self, "ready_timeout_seconds")
 

@@ -54,8 +54,8 @@ class ServiceAccept(dict):
         """
         Who may connect to a service. Order does not matter.
 
-        :param Sequence[_builtins.str] environments: Environment IDs (`env-…`).
-        :param Sequence[_builtins.str] networks: Network IDs (`n-…`).
+        :param Sequence[_builtins.str] environments: Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
+        :param Sequence[_builtins.str] networks: Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         """
         if environments is not None:
             pulumi.set(__self__, "environments", environments)
@@ -66,7 +66,7 @@ class ServiceAccept(dict):
     @pulumi.getter
     def environments(self) -> Optional[Sequence[_builtins.str]]:
         """
-        Environment IDs (`env-…`).
+        Environment IDs (`env-…`) all of whose networks may connect, each listed once; at most 1000.
         """
         return pulumi.get(self, "environments")
 
@@ -74,7 +74,7 @@ class ServiceAccept(dict):
     @pulumi.getter
     def networks(self) -> Optional[Sequence[_builtins.str]]:
         """
-        Network IDs (`n-…`).
+        Network IDs (`n-…`) that may connect, each listed once; at most 1000.
         """
         return pulumi.get(self, "networks")
 
@@ -92,8 +92,8 @@ class ServiceReference(dict):
         The target network's service.
 
         :param _builtins.str id: The service ID, `nls-…`.
-        :param _builtins.str environment: The service's environment, when it differs from the endpoint's.
-        :param _builtins.str network: The service's network, when known; lets the inputs be checked before any API call.
+        :param _builtins.str environment: The service's environment (`env-…`), when it differs from the endpoint's.
+        :param _builtins.str network: The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         """
         pulumi.set(__self__, "id", id)
         if environment is not None:
@@ -113,7 +113,7 @@ class ServiceReference(dict):
     @pulumi.getter
     def environment(self) -> Optional[_builtins.str]:
         """
-        The service's environment, when it differs from the endpoint's.
+        The service's environment (`env-…`), when it differs from the endpoint's.
         """
         return pulumi.get(self, "environment")
 
@@ -121,7 +121,7 @@ class ServiceReference(dict):
     @pulumi.getter
     def network(self) -> Optional[_builtins.str]:
         """
-        The service's network, when known; lets the inputs be checked before any API call.
+        The service's network (`n-…`), when known; lets the inputs be checked before any API call.
         """
         return pulumi.get(self, "network")
 

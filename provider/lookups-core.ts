@@ -147,11 +147,14 @@ async function named<T>(fn: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The single match of a list, or an error naming what was looked for and what was found. */
+/** The single match of a list, or an error naming what was looked for and what was found (IDs sorted: the same message every run). */
 function the<T extends { id: string }>(fn: string, what: string, environment: string, found: T[]): T {
   if (found.length === 1) return found[0];
   if (found.length === 0) throw new Error(`${fn}: nothing found for ${what} in environment ${environment}`);
   throw new Error(
-    `${fn}: ${found.length} found for ${what} in environment ${environment} (${found.map((f) => f.id).join(", ")}): look it up by id`,
+    `${fn}: ${found.length} found for ${what} in environment ${environment} (${found
+      .map((f) => f.id)
+      .sort()
+      .join(", ")}): look it up by id`,
   );
 }

@@ -1,3 +1,4 @@
+// The native provider: each engine call translated to the one lifecycle, the components and the lookups.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
 import { resolveConfig, unauthorizedHint } from "../config";
@@ -11,6 +12,7 @@ import { constructComponent } from "./components";
 import { detailedDiff, NativeDiff } from "./detailed-diff";
 import { EngineLog } from "../engine-log";
 import { importedInputs, parseImportId } from "./imports";
+import { invokeFunction } from "./invoke";
 import {
   checkProviderConfig,
   ConfigDiff,
@@ -118,19 +120,38 @@ export class NativeProvider {
   private lifecycle(urn: string, secrets: string[] = []) {
     const entry = SPECS[typeOf(urn)];
     if (!entry) throw new Error(`unknown resource type ${typeOf(urn)} (${urn})`);
-    const source = configSourceOf(this.settings);
-    const naming = namingFor(this.identity);
     const context: ProviderContext = {
-      // This instance's settings, then the environment (config.ts). A resource's own credential
-      // source is not part of the native schema: an explicit provider is how a resource gets a key.
-      client: () => {
-        const resolved = resolveConfig(source, process.env, undefined, naming);
-        return new NetworkingClient({ ...resolved, userAgent: USER_AGENT });
-      },
+      client: () => this.client(),
       info: (message) => void this.log.info(urn, hideSecrets(message, secrets)),
       warn: (message) => void this.log.warn(urn, hideSecrets(message, secrets)),
     };
     return { lifecycle: new LinkLifecycle(entry.spec, context), ...entry };
+  }
+
+  /**
+   * A client with this instance's settings, then the environment (config.ts). A resource's own
+   * credential source is not part of the native schema: an explicit provider is how a resource, or
+   * a function invoked with it, gets a key. `used` hears the key and secret resolved.
+   */
+  private client(used?: (key: string, secret: string) => void): NetworkingClient {
+    const resolved = resolveConfig(
+      configSourceOf(this.settings),
+      process.env,
+      undefined,
+      namingFor(this.identity),
+    );
+    used?.(resolved.apiKey, resolved.apiSecret);
+    return new NetworkingClient({ ...resolved, userAgent: USER_AGENT });
+  }
+
+  /**
+   * Runs a function of the schema (invoke.ts) with this instance's client. Its failures read as a
+   * resource operation's; neither the key nor the secret of this instance is shown in them.
+   */
+  invoke(token: string, args: Props): Promise<Props> {
+    const secrets = secretTexts(args);
+    const client = () => this.client((key, secret) => secrets.push(key, secret));
+    return this.named(() => invokeFunction(token, revealed(args) as Props, client), secrets);
   }
 
   /**

@@ -1,3 +1,4 @@
+// The Pulumi package schema of the native provider, which every SDK is generated from.
 import {
   GO_MODULE,
   NODEJS_SDK_PACKAGE,
@@ -12,6 +13,7 @@ import {
 import { VERSION } from "../version";
 import { RETIREMENT_GUIDE_URL } from "../retirement";
 import { DESCRIPTIONS } from "./descriptions";
+import { functions } from "./function-schemas";
 
 // The Pulumi package schema of the native provider: what every language's SDK, YAML programs and
 // `pulumi import` see. Property names and meanings are the dynamic resources' (provider/resources).
@@ -292,6 +294,7 @@ export function packageSchema(version: string = VERSION): Record<string, unknown
     resources: Object.fromEntries(
       Object.entries(RESOURCES).map(([token, spec]) => [token, buildResource(token, spec)]),
     ),
+    functions,
     language: LANGUAGE,
   };
 }

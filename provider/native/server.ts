@@ -1,3 +1,4 @@
+// The plugin's gRPC server: each call of the engine's ResourceProvider interface, answered by NativeProvider.
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
@@ -118,8 +119,9 @@ function pluginCalls(provider: NativeProvider, engine: { address?: string }) {
       return new provproto.GetSchemaResponse().setSchema(provider.schema);
     }),
     construct: unary((req: provproto.ConstructRequest) => construct(provider, req, engine.address)),
-    invoke: unary((req: provproto.InvokeRequest) => {
-      throw new Error(`unknown function ${req.getTok()}: the ${PACKAGE} provider has no functions`);
+    invoke: unary(async (req: provproto.InvokeRequest) => {
+      const result = await provider.invoke(req.getTok(), plain(req.getArgs()));
+      return new provproto.InvokeResponse().setReturn(Struct.fromJavaScript(result));
     }),
     call: unary((req: provproto.CallRequest) => {
       throw new Error(`unknown method ${req.getTok()}: the ${PACKAGE} provider's components have no methods`);

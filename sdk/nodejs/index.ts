@@ -10,6 +10,16 @@ export type BidirectionalNetworkLink = import("./bidirectionalNetworkLink").Bidi
 export const BidirectionalNetworkLink: typeof import("./bidirectionalNetworkLink").BidirectionalNetworkLink = null as any;
 utilities.lazyLoad(exports, ["BidirectionalNetworkLink"], () => require("./bidirectionalNetworkLink"));
 
+export { GetNetworkLinkEndpointArgs, GetNetworkLinkEndpointResult, GetNetworkLinkEndpointOutputArgs } from "./getNetworkLinkEndpoint";
+export const getNetworkLinkEndpoint: typeof import("./getNetworkLinkEndpoint").getNetworkLinkEndpoint = null as any;
+export const getNetworkLinkEndpointOutput: typeof import("./getNetworkLinkEndpoint").getNetworkLinkEndpointOutput = null as any;
+utilities.lazyLoad(exports, ["getNetworkLinkEndpoint","getNetworkLinkEndpointOutput"], () => require("./getNetworkLinkEndpoint"));
+
+export { GetNetworkLinkServiceArgs, GetNetworkLinkServiceResult, GetNetworkLinkServiceOutputArgs } from "./getNetworkLinkService";
+export const getNetworkLinkService: typeof import("./getNetworkLinkService").getNetworkLinkService = null as any;
+export const getNetworkLinkServiceOutput: typeof import("./getNetworkLinkService").getNetworkLinkServiceOutput = null as any;
+utilities.lazyLoad(exports, ["getNetworkLinkService","getNetworkLinkServiceOutput"], () => require("./getNetworkLinkService"));
+
 export { NetworkLinkArgs } from "./networkLink";
 export type NetworkLink = import("./networkLink").NetworkLink;
 export const NetworkLink: typeof import("./networkLink").NetworkLink = null as any;

@@ -48,6 +48,47 @@ func (i IdReferenceArgs) ToIdReferenceOutputWithContext(ctx context.Context) IdR
 	return pulumi.ToOutputWithContext(ctx, i).(IdReferenceOutput)
 }
 
+func (i IdReferenceArgs) ToIdReferencePtrOutput() IdReferencePtrOutput {
+	return i.ToIdReferencePtrOutputWithContext(context.Background())
+}
+
+func (i IdReferenceArgs) ToIdReferencePtrOutputWithContext(ctx context.Context) IdReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IdReferenceOutput).ToIdReferencePtrOutputWithContext(ctx)
+}
+
+// IdReferencePtrInput is an input type that accepts IdReferenceArgs, IdReferencePtr and IdReferencePtrOutput values.
+// You can construct a concrete instance of `IdReferencePtrInput` via:
+//
+//	        IdReferenceArgs{...}
+//
+//	or:
+//
+//	        nil
+type IdReferencePtrInput interface {
+	pulumi.Input
+
+	ToIdReferencePtrOutput() IdReferencePtrOutput
+	ToIdReferencePtrOutputWithContext(context.Context) IdReferencePtrOutput
+}
+
+type idReferencePtrType IdReferenceArgs
+
+func IdReferencePtr(v *IdReferenceArgs) IdReferencePtrInput {
+	return (*idReferencePtrType)(v)
+}
+
+func (*idReferencePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**IdReference)(nil)).Elem()
+}
+
+func (i *idReferencePtrType) ToIdReferencePtrOutput() IdReferencePtrOutput {
+	return i.ToIdReferencePtrOutputWithContext(context.Background())
+}
+
+func (i *idReferencePtrType) ToIdReferencePtrOutputWithContext(ctx context.Context) IdReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IdReferencePtrOutput)
+}
+
 // A reference by ID: `{ id: "env-…" }` or `{ id: "n-…" }`.
 type IdReferenceOutput struct{ *pulumi.OutputState }
 
@@ -63,9 +104,73 @@ func (o IdReferenceOutput) ToIdReferenceOutputWithContext(ctx context.Context) I
 	return o
 }
 
+func (o IdReferenceOutput) ToIdReferencePtrOutput() IdReferencePtrOutput {
+	return o.ToIdReferencePtrOutputWithContext(context.Background())
+}
+
+func (o IdReferenceOutput) ToIdReferencePtrOutputWithContext(ctx context.Context) IdReferencePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IdReference) *IdReference {
+		return &v
+	}).(IdReferencePtrOutput)
+}
+
 // The ID.
 func (o IdReferenceOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v IdReference) string { return v.Id }).(pulumi.StringOutput)
+}
+
+type IdReferencePtrOutput struct{ *pulumi.OutputState }
+
+func (IdReferencePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IdReference)(nil)).Elem()
+}
+
+func (o IdReferencePtrOutput) ToIdReferencePtrOutput() IdReferencePtrOutput {
+	return o
+}
+
+func (o IdReferencePtrOutput) ToIdReferencePtrOutputWithContext(ctx context.Context) IdReferencePtrOutput {
+	return o
+}
+
+func (o IdReferencePtrOutput) Elem() IdReferenceOutput {
+	return o.ApplyT(func(v *IdReference) IdReference {
+		if v != nil {
+			return *v
+		}
+		var ret IdReference
+		return ret
+	}).(IdReferenceOutput)
+}
+
+// The ID.
+func (o IdReferencePtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *IdReference) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+type IdReferenceArrayOutput struct{ *pulumi.OutputState }
+
+func (IdReferenceArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]IdReference)(nil)).Elem()
+}
+
+func (o IdReferenceArrayOutput) ToIdReferenceArrayOutput() IdReferenceArrayOutput {
+	return o
+}
+
+func (o IdReferenceArrayOutput) ToIdReferenceArrayOutputWithContext(ctx context.Context) IdReferenceArrayOutput {
+	return o
+}
+
+func (o IdReferenceArrayOutput) Index(i pulumi.IntInput) IdReferenceOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) IdReference {
+		return vs[0].([]IdReference)[vs[1].(int)]
+	}).(IdReferenceOutput)
 }
 
 // A network of a mesh.
@@ -484,6 +589,7 @@ func (o ServiceReferenceOutput) Network() pulumi.StringPtrOutput {
 
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IdReferenceInput)(nil)).Elem(), IdReferenceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IdReferencePtrInput)(nil)).Elem(), IdReferenceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeshNetworkInput)(nil)).Elem(), MeshNetworkArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MeshNetworkArrayInput)(nil)).Elem(), MeshNetworkArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NetworkSideInput)(nil)).Elem(), NetworkSideArgs{})
@@ -491,6 +597,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceAcceptPtrInput)(nil)).Elem(), ServiceAcceptArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceReferenceInput)(nil)).Elem(), ServiceReferenceArgs{})
 	pulumi.RegisterOutputType(IdReferenceOutput{})
+	pulumi.RegisterOutputType(IdReferencePtrOutput{})
+	pulumi.RegisterOutputType(IdReferenceArrayOutput{})
 	pulumi.RegisterOutputType(MeshNetworkOutput{})
 	pulumi.RegisterOutputType(MeshNetworkArrayOutput{})
 	pulumi.RegisterOutputType(NetworkSideOutput{})

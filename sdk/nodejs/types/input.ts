@@ -8,6 +8,16 @@ import * as outputs from "../types/output";
 /**
  * A reference by ID: `{ id: "env-…" }` or `{ id: "n-…" }`.
  */
+export interface IdReference {
+    /**
+     * The ID.
+     */
+    id: string;
+}
+
+/**
+ * A reference by ID: `{ id: "env-…" }` or `{ id: "n-…" }`.
+ */
 export interface IdReferenceArgs {
     /**
      * The ID.

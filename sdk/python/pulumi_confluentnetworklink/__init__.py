@@ -7,6 +7,8 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .bidirectional_network_link import *
+from .get_network_link_endpoint import *
+from .get_network_link_service import *
 from .network_link import *
 from .network_link_endpoint import *
 from .network_link_mesh import *

@@ -15,6 +15,8 @@ else:
 from . import _utilities
 
 __all__ = [
+    'IdReference',
+    'IdReferenceDict',
     'IdReferenceArgs',
     'IdReferenceArgsDict',
     'MeshNetworkArgs',
@@ -26,6 +28,39 @@ __all__ = [
     'ServiceReferenceArgs',
     'ServiceReferenceArgsDict',
 ]
+
+class IdReferenceDict(TypedDict):
+    """
+    A reference by ID: `{ id: "env-…" }` or `{ id: "n-…" }`.
+    """
+    id: _builtins.str
+    """
+    The ID.
+    """
+
+@pulumi.input_type
+class IdReference:
+    def __init__(__self__, *,
+                 id: _builtins.str):
+        """
+        A reference by ID: `{ id: "env-…" }` or `{ id: "n-…" }`.
+
+        :param _builtins.str id: The ID.
+        """
+        pulumi.set(__self__, "id", id)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The ID.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: _builtins.str):
+        pulumi.set(self, "id", value)
+
 
 class IdReferenceArgsDict(TypedDict):
     """

@@ -226,7 +226,8 @@ export class Pacer {
     const anchor = this.anchor;
     if (anchor && remaining < this.limit - 1) {
       if (now - anchor.at < SHARE_WINDOW_MS) return;
-      const reached = (remaining - anchor.remaining + this.answers - anchor.answers) / ((now - anchor.at) / 1000);
+      const reached =
+        (remaining - anchor.remaining + this.answers - anchor.answers) / ((now - anchor.at) / 1000);
       const measured = Math.min(this.limit, Math.max(this.limit * MIN_SHARE, reached));
       // Halfway to the new measurement: one window's count is off by up to one request.
       this.share = (this.share + measured) / 2;

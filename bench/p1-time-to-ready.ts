@@ -9,6 +9,7 @@ import type { TestStack } from "../harness/stack";
 import { predictedPolls, provisioningFloorSeconds } from "./bounds";
 import { mean, n, round, seconds, table, yes } from "./markdown";
 import { lifecycleRest, measurePreview } from "./p2-lifecycle";
+import { raisedCell, raisedP1 } from "./raised-targets";
 import type { PollConfig, ScheduleName } from "./sizes";
 import type { SuiteResults, SuiteRun } from "./suite";
 import bidirectional = require("../examples/bidirectional");
@@ -179,6 +180,7 @@ function p1Table(results: SuiteResults): string {
     "Wall ÷ floor",
     "Target (s)",
     "Target",
+    "Raised: wall − overhead vs 1.05/1.10 × floor",
     "GETs per wait (predicted)",
     "Failed",
   ];
@@ -192,6 +194,7 @@ function p1Table(results: SuiteResults): string {
       n(r.ratio),
       n(r.targetSeconds),
       yes(r.targetMet),
+      raisedCell(raisedP1(results, r)),
       `${n(r.getsPerWait)} (${r.predictedGetsPerWait})`,
       r.error ? `${r.failedResources}: ${r.error}` : r.failedResources,
     ]);

@@ -8,6 +8,7 @@ import type { CounterSnapshot } from "confluent-network-link-emulator";
 import { NetworkLinkMesh } from "../provider";
 import { meshBounds, type MeshBounds } from "./bounds";
 import { n, round, seconds, table, yes } from "./markdown";
+import { raisedCell, raisedP3 } from "./raised-targets";
 import type { MeshVariant } from "./sizes";
 import type { SuiteResults, SuiteRun } from "./suite";
 
@@ -179,6 +180,7 @@ function meshTable(results: SuiteResults): string {
       "Requests (GET / writes)",
       "Failed",
       "Target",
+      "Raised: wall vs 1.05 × (critical path + overhead)",
     ],
     results.mesh.map((m: MeshRun) => [
       m.label,
@@ -190,6 +192,7 @@ function meshTable(results: SuiteResults): string {
       `${m.requests.total} (${m.requests.reads} / ${m.requests.writes})`,
       m.error ? `${m.failedResources}: ${m.error}` : m.failedResources,
       yes(m.targetMet),
+      raisedCell(raisedP3(results, m)),
     ]),
   );
 }

@@ -12,6 +12,7 @@ import { p2SummaryRows, renderP2 } from "./p2-lifecycle";
 import { p3SummaryRows, renderP3 } from "./p3-mesh";
 import { p4SummaryRows, renderP4 } from "./p4-state-size";
 import { p5SummaryRows, renderP5 } from "./p5-many-stacks";
+import { p1RaisedSummaryRow, p3RaisedSummaryRows } from "./raised-targets";
 import type { SuiteResults } from "./suite";
 
 function header(results: SuiteResults): string[] {
@@ -41,8 +42,10 @@ function header(results: SuiteResults): string[] {
 function summary(results: SuiteResults): string[] {
   const rows = [
     p1SummaryRow(results),
+    p1RaisedSummaryRow(results),
     ...p2SummaryRows(results),
     ...p3SummaryRows(results),
+    ...p3RaisedSummaryRows(results),
     ...p4SummaryRows(results),
     ...p5SummaryRows(results),
     ...nativeSummaryRows(results),

@@ -17,6 +17,11 @@
  * show only in the headers: while the server's last word is that less than half of it remains, a poll
  * (the one kind of request that loses nothing by going later) waits until our estimate of the
  * budget is back above half, so the writes and necessary reads of every process find it unspent.
+ * Such processes also refill the same budget: each answer sets our estimate to what the server says
+ * remains (less our requests still in flight), and between answers we credit ourselves only the
+ * refill the server's answers showed reaching us (see `share`), never the full rate N times over.
+ * After a hold (a 429, or nothing remaining) one request goes alone at the reset and its answer,
+ * not a refill counted during the hold, tells how much the others may take.
  *
  * Header values are the server's word, not ours: a value that is not a plain number is absent, a
  * limit below one request per second is not believed, a remaining count is read within [0, limit],
@@ -31,6 +36,15 @@ export const MAX_HOLD_MS = 60_000;
  * the Reset (a second of a token bucket's refill) where a steady flow loses nothing.
  */
 export const FIRST_ANSWER_WAIT_MS = 2_000;
+
+/** The shortest span (ms) over which two answers' remaining counts measure the refill that reaches us. */
+export const SHARE_WINDOW_MS = 1_000;
+
+/** The least share of the refill we credit ourselves (others may be measured to take it all). */
+export const MIN_SHARE = 1 / 8;
+
+/** A request with no answer after this long (a dropped connection) no longer counts as in flight. */
+const IN_FLIGHT_FORGET_MS = 10_000;
 
 /**
  * Which request goes first when several wait: a poll whose answer releases other creates (a service's
@@ -77,6 +91,13 @@ export class Pacer {
   private firstSentAt: number | undefined;
   /** Whether the server's last word (or a 429) was that less than half of the budget remains. */
   private saidLow = false;
+  /** Requests per second of refill that reach this process: the limit less what others take. */
+  private share = Infinity;
+  /** Where the current measurement of `share` started: the server's count then, and our answers so far. */
+  private anchor: { remaining: number; at: number; answers: number } | undefined;
+  private answers = 0;
+  /** When each request we let go and still have no answer for left (oldest first). */
+  private readonly inFlight: number[] = [];
 
   /**
    * Resolves when a request may start, and at the latest at `until` (epoch ms): the caller then sends
@@ -104,6 +125,7 @@ export class Pacer {
     remainingHeader: string | undefined,
     resetHeader?: string | undefined,
   ): void {
+    this.inFlight.shift();
     const limit = headerNumber(limitHeader);
     const said = headerNumber(remainingHeader);
     if (limit === undefined || limit < 1 || said === undefined) return this.answered();
@@ -112,10 +134,12 @@ export class Pacer {
     const first = !this.heard;
     this.heard = true;
     this.refill();
-    if (this.limit === Infinity) this.tokens = remaining;
+    if (this.limit !== limit) this.share = limit;
     this.limit = limit;
-    // Requests still in flight have taken tokens here but not yet there: keep the lower count.
-    this.tokens = Math.min(this.tokens, remaining);
+    this.answers += 1;
+    this.measureShare(remaining);
+    // The server's word, less the requests still in flight (taken here, perhaps not yet there).
+    this.tokens = remaining - this.pending();
     this.saidLow = remaining < Math.ceil(limit / 2);
     const reset = headerNumber(resetHeader);
     // The reset is in seconds from now; with nothing left, nothing should start before it.
@@ -128,6 +152,13 @@ export class Pacer {
     if (!(ms > 0)) return;
     this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(ms, MAX_HOLD_MS));
     if (this.limit !== Infinity) this.tokens = Math.min(this.tokens, 0);
+    this.refilledAt = Math.max(this.refilledAt, this.heldUntil);
+    // Nothing is credited for the hold: at its end one request goes alone and its answer tells the rest
+    // (a hold shorter than one request's refill says no more than the refill does).
+    if (this.limit === Infinity || ms >= 1000 / this.limit) {
+      this.heard = false;
+      this.firstSentAt = undefined;
+    }
     this.saidLow = true;
     this.wake();
   }
@@ -171,10 +202,37 @@ export class Pacer {
 
   private refill(): void {
     const now = Date.now();
+    if (now <= this.refilledAt) return;
     if (this.limit !== Infinity) {
-      this.tokens = Math.min(this.limit, this.tokens + ((now - this.refilledAt) / 1000) * this.limit);
+      this.tokens = Math.min(this.limit, this.tokens + ((now - this.refilledAt) / 1000) * this.share);
     }
     this.refilledAt = now;
+  }
+
+  /** Our requests let go whose answers have not come (those long silent are forgotten). */
+  private pending(): number {
+    const now = Date.now();
+    while (this.inFlight.length > 0 && now - this.inFlight[0] > IN_FLIGHT_FORGET_MS) this.inFlight.shift();
+    return this.inFlight.length;
+  }
+
+  /**
+   * The refill that reached us since the anchor: the server's count now, less its count then, plus
+   * what we took meanwhile (one per answer). Others spending the same budget make it less than the
+   * limit. A count near full tells nothing (the bucket may have capped the refill): only re-anchored.
+   */
+  private measureShare(remaining: number): void {
+    const now = Date.now();
+    const anchor = this.anchor;
+    if (anchor && remaining < this.limit - 1) {
+      if (now - anchor.at < SHARE_WINDOW_MS) return;
+      const reached =
+        (remaining - anchor.remaining + this.answers - anchor.answers) / ((now - anchor.at) / 1000);
+      const measured = Math.min(this.limit, Math.max(this.limit * MIN_SHARE, reached));
+      // Halfway to the new measurement: one window's count is off by up to one request.
+      this.share = (this.share + measured) / 2;
+    }
+    this.anchor = { remaining, at: now, answers: this.answers };
   }
 
   private drain(): void {
@@ -187,16 +245,19 @@ export class Pacer {
     }
     while (this.queue.length > 0 && now >= this.heldUntil && !this.awaitingAnswer(now)) {
       const index = this.mostUrgent();
-      if (this.tokens < this.needed(this.queue[index].urgency())) break;
+      // After a hold, the first request goes at its end whatever our count: the server's answer corrects it.
+      const probe = !this.heard && this.firstSentAt === undefined;
+      if (!probe && this.tokens < this.needed(this.queue[index].urgency())) break;
       const [next] = this.queue.splice(index, 1);
       if (this.limit !== Infinity) this.tokens -= 1;
       if (!this.heard) this.firstSentAt ??= now;
+      this.inFlight.push(now);
       next.go();
     }
     if (this.queue.length === 0) return;
     const first = this.queue[this.mostUrgent()];
     const untilToken =
-      this.limit === Infinity ? 0 : ((this.needed(first.urgency()) - this.tokens) / this.limit) * 1000;
+      this.limit === Infinity ? 0 : ((this.needed(first.urgency()) - this.tokens) / this.share) * 1000;
     const untilAnswer = this.awaitingAnswer(now) ? (this.firstSentAt ?? now) + FIRST_ANSWER_WAIT_MS - now : 0;
     const untilBound = Math.min(...this.queue.map((w) => w.until)) - now;
     const wait = Math.min(

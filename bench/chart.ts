@@ -3,7 +3,7 @@
  * and the Terraform one, with the floor (2·D) and our target (1.10 × floor + 5 s). Plain SVG, no
  * dependency.
  */
-import type { ReadyRun, SuiteResults } from "./suite";
+import type { ReadyRun, SuiteResults } from "./results";
 
 const WIDTH = 720;
 const HEIGHT = 440;

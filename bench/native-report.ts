@@ -2,10 +2,10 @@
  * The native provider's part of bench/RESULTS.md: P1 beside the dynamic resources' `up` at the same D,
  * and P4 (each native resource's share of the export, against the 2 KB target), from the same run.
  */
-import type { PluginBuild } from "../scripts/build-plugin";
+import type { PluginBuild } from "../harness/plugin-manifest";
 import type { NativeState } from "./native-suite";
 import type { ShareSummary } from "./state-share";
-import type { SuiteResults } from "./suite";
+import type { SuiteResults } from "./results";
 
 const yes = (met: boolean | undefined) => (met === undefined ? "–" : met ? "**met**" : "**missed**");
 const n = (value: number | undefined, digits = 2) =>

@@ -8,7 +8,7 @@
  */
 import { allPlatformsBuild } from "../harness/native-plugin";
 import { nativeProject, type NativeProject } from "../harness/native-project";
-import type { PluginBuild } from "../scripts/build-plugin";
+import type { PluginBuild } from "../harness/plugin-manifest";
 import {
   fieldSizes,
   reprintMatches,

@@ -4,37 +4,14 @@
  * Terraform provider's. The runs of each D alternate which schedule goes first, so that drift in the
  * machine's load hits both; D = 0 (no wait at all) measures the engine's own overhead.
  */
-import type { CounterSnapshot } from "confluent-network-link-emulator";
 import type { TestStack } from "../harness/stack";
 import { predictedPolls, provisioningFloorSeconds } from "./bounds";
 import { mean, n, round, seconds, table, yes } from "./markdown";
 import { lifecycleRest, measurePreview } from "./p2-lifecycle";
 import { raisedCell, raisedP1 } from "./raised-targets";
 import type { PollConfig, ScheduleName } from "./sizes";
-import type { SuiteResults, SuiteRun } from "./suite";
+import type { ReadyRun, SuiteResults, SuiteRun } from "./results";
 import bidirectional = require("../examples/bidirectional");
-
-export interface ReadyRun {
-  schedule: ScheduleName;
-  delaySeconds: number;
-  wallSeconds: number;
-  floorSeconds: number;
-  /** wall ÷ floor (undefined when the floor is 0). */
-  ratio?: number;
-  /** ours: 1.10 × floor + 5 s. */
-  targetSeconds?: number;
-  targetMet?: boolean;
-  /** Every GET of the `up` (list calls that answer shared polls, and GETs by ID). */
-  idGets: number;
-  /** Of those, the endpoints' reads of their service before the POST. */
-  preflightGets: number;
-  /** (idGets − preflightGets) ÷ 4 waits. */
-  getsPerWait: number;
-  predictedGetsPerWait: number;
-  failedResources: number;
-  requests: CounterSnapshot;
-  error?: string;
-}
 
 const SERVICE_ROUTES = [
   "GET /networking/v1/network-link-services/:id",

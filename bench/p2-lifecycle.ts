@@ -7,18 +7,7 @@ import type { CounterSnapshot } from "confluent-network-link-emulator";
 import type { TestStack } from "../harness/stack";
 import { n, routes, table, yes } from "./markdown";
 import { measureState } from "./p4-state-size";
-import type { SuiteResults, SuiteRun } from "./suite";
-
-export interface LifecycleRow {
-  operation: string;
-  total: number;
-  reads: number;
-  writes: number;
-  byRoute: Record<string, number>;
-  target?: string;
-  targetMet?: boolean;
-  error?: string;
-}
+import type { LifecycleRow, SuiteResults, SuiteRun } from "./results";
 
 function lifecycleRow(
   operation: string,

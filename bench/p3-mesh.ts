@@ -6,31 +6,11 @@ import * as os from "node:os";
 import type { PulumiFn, UpOptions } from "@pulumi/pulumi/automation";
 import type { CounterSnapshot } from "confluent-network-link-emulator";
 import { NetworkLinkMesh } from "../provider";
-import { meshBounds, type MeshBounds } from "./bounds";
+import { meshBounds } from "./bounds";
 import { n, round, seconds, table, yes } from "./markdown";
 import { raisedCell, raisedP3 } from "./raised-targets";
 import type { MeshVariant } from "./sizes";
-import type { SuiteResults, SuiteRun } from "./suite";
-
-export interface MeshRun extends MeshVariant {
-  networks: number;
-  services: number;
-  endpoints: number;
-  delaySeconds: number;
-  requestsPerSecond: number;
-  wallSeconds: number;
-  failedResources: number;
-  requests: CounterSnapshot;
-  /** Requests the emulator answered 429 (counted from the Retry-After lines is not possible: total − served). */
-  bounds: MeshBounds;
-  /** Bounds with our provider's extra read of the service before each endpoint POST. */
-  boundsWithPreflight: MeshBounds;
-  /** wall ÷ bounds.combinedSeconds. */
-  ratio: number;
-  targetSeconds: number;
-  targetMet: boolean;
-  error?: string;
-}
+import type { MeshRun, SuiteResults, SuiteRun } from "./results";
 
 const MESH_NETWORKS = [
   { environment: "env-aaaaa1", network: "n-aaaaa1" },

@@ -7,30 +7,8 @@ import * as path from "node:path";
 import { offlineEnv } from "../harness/offline";
 import type { TestStack } from "../harness/stack";
 import { table, yes } from "./markdown";
-import { resourceShares, summarize, type ShareSummary } from "./state-share";
-import type { SuiteResults, SuiteRun } from "./suite";
-
-export interface StateSize {
-  resources: number;
-  dynamicResources: number;
-  exportBytes: number;
-  /** Whether re-printing the parsed export as 4-space JSON gives the CLI's bytes (so the shares below are exact). */
-  reprintMatches: boolean;
-  /** The export without any dynamic resource: stack, component, default provider (with the stack config). */
-  fixedBytes: number;
-  /** Whole export ÷ dynamic resources (fixed part included). */
-  bytesPerDynamicResource: number;
-  bytesPerResourceAll: number;
-  /** A dynamic resource's share of the export (its entry as printed): the largest, and the mean. The target's measure. */
-  largestDynamicResourceBytes: number;
-  meanDynamicResourceBytes: number;
-  serializedProviderBytes: number;
-  /** Where the largest dynamic resource's bytes go (compact JSON of each top-level field). */
-  breakdown: Record<string, number>;
-  targetMet: boolean;
-  /** The dynamic resources' shares, measured as the native ones are (bench/state-share.ts). */
-  shares: ShareSummary;
-}
+import { resourceShares, summarize } from "./state-share";
+import type { StateSize, SuiteResults, SuiteRun } from "./results";
 
 /** `pulumi stack export` (no --show-secrets) exactly as the CLI prints it. */
 function exportText(stack: TestStack, binDir: string): string {

@@ -14,29 +14,7 @@ import { exampleFiles, openCliProject, type CliProject } from "../harness/cli-pr
 import { pollConfig } from "./bench-emulator";
 import { startLoggedEmulator, type LoggedEmulator } from "./logged-emulator";
 import { n, round, seconds, table, yes } from "./markdown";
-import type { SuiteResults, SuiteRun } from "./suite";
-
-export interface ManyStacksRun {
-  stacks: number;
-  delaySeconds: number;
-  requestsPerSecond: number;
-  /** One POST and one READY read per object. */
-  necessaryRequests: number;
-  boundSeconds: number;
-  /** The same `up`s at D = 0, no rate limit: the engines' own time. */
-  overheadSeconds: number;
-  makespanSeconds: number;
-  /** 1.3 × (bound + overhead). */
-  targetSeconds: number;
-  targetMet: boolean;
-  failedResources: number;
-  /** Requests that reached the emulator during the measured `up`s, 429s included. */
-  requests: { total: number; byMethod: Record<string, number>; byStatus: Record<string, number> };
-  /** POSTs beyond one per object, and how those extra ones were answered. */
-  repeatedPosts: number;
-  postStatuses: Record<string, number>;
-  errors: string[];
-}
+import type { ManyStacksRun, SuiteResults, SuiteRun } from "./results";
 
 const OBJECTS_PER_STACK = 4;
 

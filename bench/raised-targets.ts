@@ -7,9 +7,7 @@
  * - P3: wall ≤ 1.05 × (critical path + overhead).
  */
 import { mean, n, round, yes } from "./markdown";
-import type { ReadyRun } from "./p1-time-to-ready";
-import type { MeshRun } from "./p3-mesh";
-import type { SuiteResults } from "./suite";
+import type { MeshRun, ReadyRun, SuiteResults } from "./results";
 
 /** P1: D (s) → the most (wall − overhead) may be, as a multiple of the floor. */
 export const RAISED_P1_FACTORS: Record<number, number> = { 15: 1.05, 60: 1.1 };

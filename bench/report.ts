@@ -13,7 +13,7 @@ import { p3SummaryRows, renderP3 } from "./p3-mesh";
 import { p4SummaryRows, renderP4 } from "./p4-state-size";
 import { p5SummaryRows, renderP5 } from "./p5-many-stacks";
 import { p1RaisedSummaryRow, p3RaisedSummaryRows } from "./raised-targets";
-import type { SuiteResults } from "./suite";
+import type { SuiteResults } from "./results";
 
 function header(results: SuiteResults): string[] {
   const { machine, sizes } = results;

@@ -14,7 +14,8 @@ import * as path from "node:path";
 import { renderChart } from "./chart";
 import { renderResults } from "./report";
 import { FULL_SIZES, QUICK_SIZES } from "./sizes";
-import { runSuite, type SuiteResults } from "./suite";
+import type { SuiteResults } from "./results";
+import { runSuite } from "./suite";
 
 export interface BenchOutput {
   results: SuiteResults;

@@ -12,50 +12,27 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ensurePulumiCli } from "../harness/offline";
 import { BenchEmulator } from "./bench-emulator";
-import { runEmulatorThroughput, type ThroughputResult } from "./emulator-throughput";
+import { runEmulatorThroughput } from "./emulator-throughput";
 import { round, seconds } from "./markdown";
-import { NativeBench, type NativeResults } from "./native-suite";
-import { timeToReadyRuns, type ReadyRun } from "./p1-time-to-ready";
-import type { LifecycleRow } from "./p2-lifecycle";
-import { mesh, type MeshRun } from "./p3-mesh";
-import type { StateSize } from "./p4-state-size";
-import { manyStacks, type ManyStacksRun } from "./p5-many-stacks";
+import { NativeBench } from "./native-suite";
+import type { MachineInfo, SuiteResults, SuiteRun } from "./results";
+import { timeToReadyRuns } from "./p1-time-to-ready";
+import { mesh } from "./p3-mesh";
+import { manyStacks } from "./p5-many-stacks";
 import type { SuiteSizes } from "./sizes";
 
 export { FULL_SIZES, OUR_POLL, QUICK_SIZES, TERRAFORM_POLL } from "./sizes";
 export type { MeshVariant, PollConfig, ScheduleName, SuiteSizes } from "./sizes";
-export type { LifecycleRow, ManyStacksRun, MeshRun, ReadyRun, StateSize };
-
-export interface MachineInfo {
-  nproc: number;
-  cpuModel: string;
-  memoryGiB: number;
-  node: string;
-  pulumi: string;
-  date: string;
-}
-
-export interface SuiteResults {
-  sizes: SuiteSizes;
-  machine: MachineInfo;
-  totalSeconds: number;
-  ready: ReadyRun[];
-  lifecycle: LifecycleRow[];
-  mesh: MeshRun[];
-  state?: StateSize;
-  manyStacks?: ManyStacksRun;
-  throughput?: ThroughputResult;
-  native?: NativeResults;
-}
-
-/** What every benchmark of a run shares: its sizes, its results so far, the emulator and the log. */
-export interface SuiteRun {
-  sizes: SuiteSizes;
-  results: SuiteResults;
-  emulator: BenchEmulator;
-  log: (line: string) => void;
-  cliBinDir: string;
-}
+export type {
+  LifecycleRow,
+  MachineInfo,
+  ManyStacksRun,
+  MeshRun,
+  ReadyRun,
+  StateSize,
+  SuiteResults,
+  SuiteRun,
+} from "./results";
 
 export interface RunOptions {
   log?: (line: string) => void;

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PluginBuild } from "../scripts/build-plugin";
+import type { PluginBuild } from "./plugin-manifest";
 import { repoRoot } from "./offline";
 
 // The native provider's plugin tarball, of one of two kinds:

@@ -18,7 +18,8 @@ import * as path from "node:path";
 import { bundleProvider } from "./build-plugin/bundle";
 import { checkServes } from "./build-plugin/check";
 import { nodeBinary } from "./build-plugin/node-binaries";
-import { packPlugin, type BuiltAsset } from "./build-plugin/pack";
+import type { BuiltAsset, PluginBuild } from "../harness/plugin-manifest";
+import { packPlugin } from "./build-plugin/pack";
 import {
   hostPlatform,
   platformById,
@@ -29,14 +30,6 @@ import {
 import { injectBlob, makeBlob } from "./build-plugin/sea";
 
 const repo = path.resolve(__dirname, "..");
-
-export interface PluginBuild {
-  version: string;
-  nodeVersion: string;
-  /** The bundled provider, bytes. */
-  bundleBytes: number;
-  assets: BuiltAsset[];
-}
 
 export interface BuildOptions {
   platforms?: readonly Platform[];

@@ -4,10 +4,12 @@ import {
   allReady,
   childOptions,
   childSettings,
-  dynamicChildren,
   knownId,
+  linkEndpoint,
   originOf,
   phasesOf,
+  planService,
+  type ChildOptions,
   type ChildSettings,
   type LinkSettings,
   type NetworkSide,
@@ -145,4 +147,13 @@ export function dynamicComponentChildren(
   graph: LinkGraph,
 ): Children<ServicePlan, NetworkLinkEndpoint> {
   return buildChildren(component, name, args, graph, dynamicChildren(childOptions(component, opts)));
+}
+
+/** The TypeScript components' children: the dynamic resources, an endpoint pointing at its service's plan. */
+export function dynamicChildren(owner: ChildOptions): ChildFactory<ServicePlan, NetworkLinkEndpoint> {
+  return {
+    service: (childName, side, origins, settings) => planService(owner, childName, side, origins, settings),
+    endpoint: (childName, origin, plan, _target, settings) =>
+      linkEndpoint(owner, childName, origin, plan, settings),
+  };
 }

@@ -4,7 +4,6 @@ import { NetworkLinkEndpoint } from "../resources/endpoint";
 import type { CredentialSource } from "../credential-source";
 import { NetworkLinkService } from "../resources/service";
 import { LIMITS } from "../lifecycle/validation";
-import type { ChildFactory } from "./children";
 
 // What the three components share: the limits, the shape of a side, ID helpers, and the check that
 // an existing service admits the networks that will connect to it.
@@ -361,14 +360,5 @@ export function childSettings(
       displayName: `${prefix}-${keys[key]}`,
       adoptExistingId: adopt[key],
     }),
-  };
-}
-
-/** The TypeScript components' children: the dynamic resources, an endpoint pointing at its service's plan. */
-export function dynamicChildren(owner: ChildOptions): ChildFactory<ServicePlan, NetworkLinkEndpoint> {
-  return {
-    service: (childName, side, origins, settings) => planService(owner, childName, side, origins, settings),
-    endpoint: (childName, origin, plan, _target, settings) =>
-      linkEndpoint(owner, childName, origin, plan, settings),
   };
 }

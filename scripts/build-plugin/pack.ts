@@ -1,3 +1,4 @@
+import type { BuiltAsset } from "../../harness/plugin-manifest";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,18 +9,6 @@ import { assetName, executableName, type Platform } from "./platforms";
 // `pulumi plugin install` and the CLI's automatic download look for pulumi-resource-<name>[.exe].
 
 const exec = promisify(execFile);
-
-export interface BuiltAsset {
-  platform: string;
-  asset: string;
-  executable: string;
-  /** The tarball, bytes. */
-  packedBytes: number;
-  /** The executable, bytes: what the plugin takes once installed. */
-  unpackedBytes: number;
-  /** darwin only: whether the binary carries a (ad-hoc) signature again. */
-  signed?: boolean;
-}
 
 export async function packPlugin(options: {
   platform: Platform;

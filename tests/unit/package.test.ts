@@ -63,6 +63,12 @@ describe("what npm ships", () => {
     expect(packed).toContain("dist/provider/index.d.ts.map");
     expect(packed).toContain("provider/index.ts"); // what the declaration maps point at
     expect(packed.some((f) => /(^|\/)tests?\/|\.test\./.test(f))).toBe(false);
+    // Every compiled file has its source: a build leaves nothing of a module since moved or removed.
+    const compiled = packed.filter((f) => /^dist\/provider\/.+\.js$/.test(f));
+    expect(compiled.length).toBeGreaterThan(20);
+    expect(
+      compiled.filter((f) => !packed.includes(f.replace(/^dist\//, "").replace(/\.js$/, ".ts"))),
+    ).toEqual([]);
   });
 
   it("declaration maps point at shipped sources", () => {

@@ -64,6 +64,15 @@ export function endpointProblem(
 }
 
 /** What a 401 tells the user to check, naming the settings of the interface in use. */
+/**
+ * The advice after a 403, naming the key setting of the interface in use; without a naming, the text the
+ * API client writes (provider/client/errors.ts), which a front door replaces with its own.
+ */
+export function forbiddenHint(naming?: ConfigNaming): string {
+  const key = naming ? ` (${naming.name("apiKey")})` : "";
+  return `The API key${key} lacks permission: it needs NetworkAdmin (or OrganizationAdmin) on the environment`;
+}
+
 export function unauthorizedHint(naming: ConfigNaming = DYNAMIC_CONFIG_NAMING): string {
   return (
     `Check ${naming.name("apiKey")} / ${naming.name("apiSecret")} (or ${ENV_VARS.apiKey} / ${ENV_VARS.apiSecret}): ` +

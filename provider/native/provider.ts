@@ -1,7 +1,7 @@
 // The native provider: each engine call translated to the one lifecycle, the components and the lookups.
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkingClient } from "../client/networking";
-import { resolveConfig, unauthorizedHint } from "../config";
+import { forbiddenHint, resolveConfig, unauthorizedHint } from "../config";
 import { endpointSpec } from "../lifecycle/endpoint-spec";
 import { LinkLifecycle } from "../lifecycle/lifecycle";
 import { ProviderContext } from "../lifecycle/provider-context";
@@ -167,9 +167,13 @@ export class NativeProvider {
       return await operation();
     } catch (err) {
       if (err instanceof Error) {
-        const hint = unauthorizedHint(namingFor(this.identity));
+        const naming = namingFor(this.identity);
+        const hint = unauthorizedHint(naming);
         const rewrite = (text: string) =>
-          hideSecrets(explain(text.replace(unauthorizedHint(), hint)), secrets);
+          hideSecrets(
+            explain(text.replace(unauthorizedHint(), hint).replace(forbiddenHint(), forbiddenHint(naming))),
+            secrets,
+          );
         err.message = rewrite(err.message);
         // A resource initialization failure also carries its message as its reasons.
         const failed = err as Error & { reasons?: unknown };

@@ -1,5 +1,5 @@
 import { ApiError } from "../../provider/client/errors";
-import { DYNAMIC_CONFIG_NAMING, resolveConfig, unauthorizedHint } from "../../provider/config";
+import { DYNAMIC_CONFIG_NAMING, forbiddenHint, resolveConfig, unauthorizedHint } from "../../provider/config";
 import { detailedDiff } from "../../provider/native/detailed-diff";
 import { namingFor } from "../../provider/native/provider-config";
 import { explainTimeout, waitBound } from "../../provider/native/timeouts";
@@ -46,6 +46,7 @@ describe("credential messages name the settings of the interface in use", () => 
     );
     expect(message).not.toContain(foreign);
     expect(unauthorizedHint(naming)).toContain(naming.name("apiKey"));
+    expect(forbiddenHint(naming)).toContain(naming.name("apiKey"));
     expect(() =>
       resolveConfig({ get: (k) => (k.endsWith("endpoint") ? "ftp:x" : "v") }, {}, undefined, naming),
     ).toThrow(`${naming.name("endpoint")} (or CONFLUENT_CLOUD_ENDPOINT) must be an http(s) URL`);
@@ -64,6 +65,11 @@ describe("credential messages name the settings of the interface in use", () => 
       requestId: "r-1",
     });
     expect(err.message).toContain(unauthorizedHint());
+  });
+
+  test("the 403 advice of the API client is the one the native provider replaces with its key's name", () => {
+    const err = new ApiError({ operation: "creating network link service", status: 403, detail: "no" });
+    expect(err.message).toContain(forbiddenHint());
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Lower bounds ("floors", "critical paths") the measured wall times are compared with, and the poll
- * counts our schedule predicts. Pure functions: the smoke test and the report share them.
+ * counts our schedule predicts. Pure functions: the bench-smoke test and the report share them.
  */
 import { DEFAULT_POLL_SCHEDULE } from "../provider/runtime";
 

@@ -1,6 +1,6 @@
 /**
  * What a benchmark run measures and at which sizes: the full run of `npm run bench` and the tiny
- * quick run of the smoke test, and the poll schedules compared.
+ * quick run of the bench-smoke test, and the poll schedules compared.
  */
 export type ScheduleName = "ours" | "terraform";
 
@@ -68,7 +68,7 @@ export const FULL_SIZES: SuiteSizes = {
   manyStacks: { stacks: 4, delaySeconds: 5, requestsPerSecond: 5 },
 };
 
-/** Tiny sizes for the smoke test: every code path, seconds of waiting. The baseline is scaled ×0.1. */
+/** Tiny sizes for the bench-smoke test: every code path, seconds of waiting. The baseline is scaled ×0.1. */
 export const QUICK_SIZES: SuiteSizes = {
   quick: true,
   oursDelays: [0.2],

@@ -6,13 +6,17 @@
  * item 1).
  */
 import { ResourceInitError } from "../../provider/lifecycle/init-error";
-import { CreateHarness, startCreateHarness } from "../support/create-race";
+import {
+  CreateHarness,
+  later,
+  resetCreateHarness,
+  startCreateHarness,
+  stateIds,
+} from "../support/create-race";
 import { endpointInputs, Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // The recovery cases wait seconds for a list to show the object made.
 jest.setTimeout(30_000);
-
-const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("with the create path's recovery faults (create-race harness)", () => {
   let h: CreateHarness;
@@ -20,14 +24,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
     h = await startCreateHarness();
   });
   afterAll(() => h.close());
-  beforeEach(async () => {
-    await h.admin.reset();
-    h.context.messages.length = 0;
-    h.context.listLagMs = 150;
-    h.context.recoveryPatienceMs = 5_000;
-  });
-
-  const stateIds = async (kind: "services" | "endpoints") => (await h.admin.state())[kind].map((o) => o.id);
+  beforeEach(() => resetCreateHarness(h));
 
   describe("an object our lost POST made is recorded or named, whatever the recovery reads meet", () => {
     /** The pre-POST snapshot read before the faults, so that they meet only the POST and what follows. */
@@ -44,7 +41,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
         errors: { count: 1, status: 403, methods: ["GET"] },
       });
       const made = await h.services.create(serviceInputs());
-      expect(await stateIds("services")).toEqual([made.id]);
+      expect(await stateIds(h, "services")).toEqual([made.id]);
     });
 
     it("503 on every list for 8 s", async () => {
@@ -54,7 +51,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
       const clear = later(8_000).then(() => h.admin.setFaults({ errors: null }));
       const made = await h.services.create(serviceInputs());
       await clear;
-      expect(await stateIds("services")).toEqual([made.id]);
+      expect(await stateIds(h, "services")).toEqual([made.id]);
     }, 30_000);
 
     it.each([
@@ -63,7 +60,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
     ] as const)("%s", async (_, answer) => {
       await h.admin.setFaults({ createFaults: [{ answer }] });
       const made = await h.services.create(serviceInputs());
-      expect(await stateIds("services")).toEqual([made.id]);
+      expect(await stateIds(h, "services")).toEqual([made.id]);
       expect(made.outs?.phase).toBe("READY");
     });
 
@@ -71,7 +68,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
       h.context.listLagMs = 3_500;
       await h.admin.setFaults({ dropCreateResponses: 1, listLagMs: 3_000 });
       const made = await h.services.create(serviceInputs());
-      expect(await stateIds("services")).toEqual([made.id]);
+      expect(await stateIds(h, "services")).toEqual([made.id]);
     }, 20_000);
   });
 
@@ -79,7 +76,7 @@ describe("with the create path's recovery faults (create-race harness)", () => {
     const service = await h.services.create(serviceInputs());
     await h.admin.setFaults({ createFaults: [{ phase: "FAILED", answer: "drop" }] });
     const err = await h.endpoints.create(endpointInputs(service.id)).catch((e) => e);
-    const endpoints = await stateIds("endpoints");
+    const endpoints = await stateIds(h, "endpoints");
     expect(endpoints).toHaveLength(1);
     expect(err).toBeInstanceOf(ResourceInitError);
     expect(err.id).toBe(endpoints[0]);

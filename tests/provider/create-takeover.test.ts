@@ -11,8 +11,10 @@ import {
   OURS,
   postsSeen,
   rivalEndpoint,
+  resetCreateHarness,
   rivalService,
   startCreateHarness,
+  stateIds,
 } from "../support/create-race";
 import { endpointInputs, Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
@@ -24,14 +26,7 @@ beforeAll(async () => {
   h = await startCreateHarness();
 });
 afterAll(() => h.close());
-beforeEach(async () => {
-  await h.admin.reset();
-  h.context.messages.length = 0;
-  h.context.listLagMs = 150;
-  h.context.recoveryPatienceMs = 5_000;
-});
-
-const stateIds = async (kind: "services" | "endpoints") => (await h.admin.state())[kind].map((o) => o.id);
+beforeEach(() => resetCreateHarness(h));
 
 /** The error names the object and how to adopt it. */
 function expectNamed(err: unknown, id: string) {
@@ -62,7 +57,7 @@ describe("another stack's create between our retries is never taken for ours", (
       expect(result.id).not.toBe(theirs.id);
       expect(result).not.toBeInstanceOf(ResourceInitError);
       expectNamed(result, theirs.id);
-      expect(await stateIds("services")).toEqual([theirs.id]);
+      expect(await stateIds(h, "services")).toEqual([theirs.id]);
     },
   );
 
@@ -78,7 +73,7 @@ describe("another stack's create between our retries is never taken for ours", (
     const result = await ours;
     expect(result.id).not.toBe(theirs.id);
     expectNamed(result, theirs.id);
-    expect(await stateIds("endpoints")).toEqual([theirs.id]);
+    expect(await stateIds(h, "endpoints")).toEqual([theirs.id]);
   });
 });
 
@@ -92,7 +87,7 @@ describe("an object made before our first POST is never taken for ours", () => {
     const result = await h.services.create(inputs).catch((e) => e);
     expect(result.id).not.toBe(theirs.id);
     expectNamed(result, theirs.id);
-    expect(await stateIds("services")).toEqual([theirs.id]);
+    expect(await stateIds(h, "services")).toEqual([theirs.id]);
   });
 });
 
@@ -102,7 +97,7 @@ describe("with the server's clock 90 s off ours", () => {
     async (skew) => {
       await h.admin.setFaults({ clockSkewMs: skew, dropCreateResponses: 1 });
       const made = await h.services.create(serviceInputs());
-      expect(await stateIds("services")).toEqual([made.id]);
+      expect(await stateIds(h, "services")).toEqual([made.id]);
 
       const service = made.id as string;
       const inputs = endpointInputs(service);

@@ -117,3 +117,16 @@ export async function postsSeen(admin: EmulatorAdmin, collection: string, n: num
 }
 
 export const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The create-race setup every test starts from: a clean emulator, no messages, the default patience. */
+export async function resetCreateHarness(h: CreateHarness): Promise<void> {
+  await h.admin.reset();
+  h.context.messages.length = 0;
+  h.context.listLagMs = 150;
+  h.context.recoveryPatienceMs = 5_000;
+}
+
+/** The IDs of the emulator's services or endpoints. */
+export async function stateIds(h: CreateHarness, collection: "services" | "endpoints"): Promise<string[]> {
+  return (await h.admin.state())[collection].map((o) => o.id as string);
+}

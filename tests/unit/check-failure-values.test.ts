@@ -2,25 +2,12 @@
  * Check failures name the property and the rule without echoing values that may be secret or huge,
  * and report the top-level property with the nested path in the reason (issue 14).
  */
-import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
-import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
-import { offlineContext } from "../support/offline-context";
-
-const service = {
-  environment: { id: "env-target1" },
-  network: { id: "n-target1" },
-  displayName: "target-service",
-  accept: { environments: ["env-origin1"], networks: [] },
-};
-const endpoint = {
-  environment: { id: "env-origin1" },
-  network: { id: "n-origin1" },
-  networkLinkService: { id: "nls-abc123" },
-  displayName: "origin-endpoint",
-};
-
-const services = () => new NetworkLinkServiceProvider(offlineContext());
-const endpoints = () => new NetworkLinkEndpointProvider(offlineContext());
+import {
+  OFFLINE_ENDPOINT as endpoint,
+  OFFLINE_SERVICE as service,
+  offlineEndpoints as endpoints,
+  offlineServices as services,
+} from "../support/offline-context";
 
 describe("values in check failures", () => {
   it("a value that may be a secret is not quoted", async () => {

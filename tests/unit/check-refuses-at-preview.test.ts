@@ -3,27 +3,15 @@
  * limits, unknown properties (naming the nearest known one), and an endpoint pointing at a service in
  * its own network; a service whose accept list is empty gets a warning.
  */
-import { NetworkLinkEndpointProvider } from "../../provider/lifecycle/endpoint-spec";
 import { emptyAcceptWarning } from "../../provider/resources/service";
-import { NetworkLinkServiceProvider } from "../../provider/lifecycle/service-spec";
-import { offlineContext } from "../support/offline-context";
+import {
+  OFFLINE_ENDPOINT as endpoint,
+  OFFLINE_SERVICE as service,
+  offlineEndpoints as endpoints,
+  offlineServices as services,
+} from "../support/offline-context";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const service = {
-  environment: { id: "env-target1" },
-  network: { id: "n-target1" },
-  displayName: "target-service",
-  accept: { environments: ["env-origin1"], networks: [] },
-};
-const endpoint = {
-  environment: { id: "env-origin1" },
-  network: { id: "n-origin1" },
-  networkLinkService: { id: "nls-abc123" },
-  displayName: "origin-endpoint",
-};
-
-const services = () => new NetworkLinkServiceProvider(offlineContext());
-const endpoints = () => new NetworkLinkEndpointProvider(offlineContext());
 
 describe("preview refuses what up would refuse", () => {
   it.each([

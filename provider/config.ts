@@ -1,5 +1,6 @@
 // Credentials and endpoint, resolved when a provider method runs, and the messages that name them.
 import { DEFAULT_ENDPOINT } from "./client/http";
+import { forbiddenAdvice } from "./client/errors";
 import { CredentialSource, credentialSourceProblems } from "./credential-source";
 
 export type { CredentialSource } from "./credential-source";
@@ -69,8 +70,7 @@ export function endpointProblem(
  * API client writes (provider/client/errors.ts), which a front door replaces with its own.
  */
 export function forbiddenHint(naming?: ConfigNaming): string {
-  const key = naming ? ` (${naming.name("apiKey")})` : "";
-  return `The API key${key} lacks permission: it needs NetworkAdmin (or OrganizationAdmin) on the environment`;
+  return forbiddenAdvice(naming?.name("apiKey"));
 }
 
 export function unauthorizedHint(naming: ConfigNaming = DYNAMIC_CONFIG_NAMING): string {

@@ -47,12 +47,17 @@ function formatMessage({ operation, status, code, title, detail, requestId }: Ap
   return `${operation}: ${what}: ${why}${request}${hint ? `. ${hint}` : ""}`;
 }
 
+/** The advice after a 403; `key` names the key's setting where the caller knows it. */
+export function forbiddenAdvice(key?: string): string {
+  return `The API key${key ? ` (${key})` : ""} lacks permission: it needs NetworkAdmin (or OrganizationAdmin) on the environment`;
+}
+
 function hintFor(status: number): string | undefined {
   switch (status) {
     case 401:
       return "Check confluentcloud:cloudApiKey / confluentcloud:cloudApiSecret (or CONFLUENT_CLOUD_API_KEY / CONFLUENT_CLOUD_API_SECRET): the key must be a Cloud API key, not a cluster key";
     case 403:
-      return "The API key lacks permission: it needs NetworkAdmin (or OrganizationAdmin) on the environment";
+      return forbiddenAdvice();
     case 402:
       return "A quota is exhausted: at most 1 network link service and 5 endpoints per network, 20 network links per organization";
     default:

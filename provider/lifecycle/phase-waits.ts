@@ -18,20 +18,22 @@ import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "./lifecycle-spec
  * How long the creates of one type took to become READY in this process (one `pulumi up`): the waits
  * that start later poll sparsely before that time and closely around it (wait.ts, nextDelay).
  */
-const durations = new Map<string, LearnedDuration>();
+const durations = new Map<string, Map<string, LearnedDuration>>();
 
-/** Records the time from a create's POST to READY seen, for its API endpoint and type. */
-export function noteSettled(key: string, ms: number): void {
-  const known = durations.get(key);
-  durations.set(key, {
+/** Records the time from a create's POST to READY seen, for its API endpoint and collection. */
+export function noteSettled(api: string, collection: string, ms: number): void {
+  const onApi = durations.get(api) ?? new Map<string, LearnedDuration>();
+  durations.set(api, onApi);
+  const known = onApi.get(collection);
+  onApi.set(collection, {
     shortestMs: Math.min(known?.shortestMs ?? Infinity, ms),
     longestMs: Math.max(known?.longestMs ?? 0, ms),
   });
 }
 
 /** What the creates of the type took so far; undefined until one has become READY. */
-export function learnedDuration(key: string): LearnedDuration | undefined {
-  return durations.get(key);
+export function learnedDuration(api: string, collection: string): LearnedDuration | undefined {
+  return durations.get(api)?.get(collection);
 }
 
 /**
@@ -42,10 +44,8 @@ export function learnedDuration(key: string): LearnedDuration | undefined {
  * deadline, and past 110 % of the guess it polls on its usual schedule.
  */
 export function expectedDuration(api: string, collection: string): LearnedDuration | undefined {
-  const own = durations.get(`${api} ${collection}`);
-  if (own) return own;
-  for (const [key, times] of durations) if (key.startsWith(`${api} `)) return times;
-  return undefined;
+  const onApi = durations.get(api);
+  return onApi?.get(collection) ?? onApi?.values().next().value;
 }
 
 /** The GET's result, or undefined when the API answers 404. */
@@ -74,7 +74,6 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
 ): Promise<W> {
   const label = spec.label(inputs, initial.id);
   let last = initial;
-  const timesKey = `${client.http.endpoint} ${spec.collection}`;
   const started = Date.now();
   try {
     const settled = await waitFor({
@@ -91,7 +90,7 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
     });
     // A create that had to wait tells the later ones of its type how long that takes here.
     if (learn && settled !== initial && spec.verdict(settled.status.phase, inputs) === "done")
-      noteSettled(timesKey, Date.now() - started);
+      noteSettled(client.http.endpoint, spec.collection, Date.now() - started);
     const warning = spec.settledWarning?.(settled, inputs);
     if (warning) context.warn(`${label}: ${warning}`);
     return settled;

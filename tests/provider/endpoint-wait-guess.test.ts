@@ -26,7 +26,7 @@ it("an endpoint READY after 6 s, with services that took 6 s here, is polled a f
   const service = await new NetworkLinkServiceProvider({ ...h.context, poll: undefined }).create(
     serviceInputs(),
   );
-  noteSettled(`${h.client.http.endpoint} service`, 6_000);
+  noteSettled(h.client.http.endpoint, "service", 6_000);
 
   await h.admin.resetCounters();
   const endpoints = new NetworkLinkEndpointProvider({ ...h.context, poll: undefined });

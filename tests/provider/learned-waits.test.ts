@@ -21,7 +21,7 @@ beforeEach(async () => {
   await h.admin.reset();
   h.context.messages.length = 0;
   // A first create of the kind took 12 s in this process.
-  noteSettled(`${h.client.http.endpoint} service`, 12_000);
+  noteSettled(h.client.http.endpoint, "service", 12_000);
 });
 
 it("a create READY after 2 s succeeds within its 5 s timeout although earlier ones took 12 s", async () => {

@@ -165,15 +165,14 @@ describe("the reads before an endpoint's POST", () => {
 
 describe("what a create's wait took, for the waits after it", () => {
   it("a create that waited records its time for its kind and API; an adoption does not", async () => {
-    const key = `${h.client.http.endpoint} endpoint`;
     const service = await h.services.create(serviceInputs());
-    const before = learnedDuration(key);
+    const before = learnedDuration(h.client.http.endpoint, "endpoint");
     const endpoint = await h.endpoints.create(endpointInputs(service.id));
-    const learned = learnedDuration(key);
+    const learned = learnedDuration(h.client.http.endpoint, "endpoint");
     expect(learned?.shortestMs).toBeGreaterThan(0);
     expect(learned!.shortestMs).toBeLessThanOrEqual(Math.min(before?.shortestMs ?? Infinity, 10_000));
     // Adopting a READY endpoint waits for nothing: what it took says nothing about provisioning.
     await h.endpoints.create(endpointInputs(service.id, { adoptExistingId: endpoint.id }));
-    expect(learnedDuration(key)).toEqual(learned);
+    expect(learnedDuration(h.client.http.endpoint, "endpoint")).toEqual(learned);
   });
 });

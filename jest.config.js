@@ -14,6 +14,10 @@ const project = (name, timeout) => ({
 });
 
 module.exports = {
+  // Test files run in a worker that is replaced once it holds more than this after a file: in one
+  // long-lived process (jest's choice on 2 cores) the memory of ~110 files adds up until the kernel
+  // kills the run.
+  workerIdleMemoryLimit: "1GB",
   projects: [
     project("unit", 10_000),
     project("emulator", 60_000),

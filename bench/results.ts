@@ -79,6 +79,8 @@ export interface MeshRun extends MeshVariant {
   delaySeconds: number;
   requestsPerSecond: number;
   wallSeconds: number;
+  /** The same `up` at D = 0 with no rate limit, in the same run: the engine's own time for the mesh. */
+  overheadSeconds?: number;
   failedResources: number;
   requests: CounterSnapshot;
   /** Requests the emulator answered 429 (counted from the Retry-After lines is not possible: total − served). */

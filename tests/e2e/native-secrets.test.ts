@@ -21,13 +21,16 @@ resources:
         networks: [n-aaaaa1]
 `;
 
-/** The steps of a replacement, in the order `pulumi preview` plans them. */
+/**
+ * The steps of the service's replacement, in the order `pulumi preview --json --show-replacement-steps`
+ * plans them. The JSON
+ * rather than the progress rows: a row that carries a message (the region warning of n-bbbbb2) is
+ * printed in a different form, and which row carries it varies from run to run.
+ */
 async function replacementOrder(project: NativeProject): Promise<string[]> {
-  const lines = (await project.ok("preview")).split("\n");
-  const step = /NetworkLinkService svc (create replacement|replace|delete original)\b/;
-  // A row is printed again when a message is pinned on it (the region warning of n-bbbbb2): not a step.
-  const steps = lines.filter((line) => !/; warning: /.test(line));
-  return steps.map((line) => step.exec(line)?.[1]).filter((op): op is string => op !== undefined);
+  const { stdout } = await project.pulumi("preview", "--json", "--show-replacement-steps");
+  const steps = (JSON.parse(stdout).steps ?? []) as { op: string; urn: string }[];
+  return steps.filter((step) => step.urn.endsWith("NetworkLinkService::svc")).map((step) => step.op);
 }
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -59,7 +62,7 @@ describe("native provider: secrets and diff", () => {
 
     // Another network: another slot, so the new service is created before the old one goes.
     project.write("Pulumi.yaml", program("n-bbbbb2", "renamed"));
-    expect(await replacementOrder(project)).toEqual(["create replacement", "replace", "delete original"]);
+    expect(await replacementOrder(project)).toEqual(["create-replacement", "replace", "delete-replaced"]);
     await project.ok("up", "--yes");
     await project.ok("preview", "--expect-no-changes");
 
@@ -70,7 +73,7 @@ describe("native provider: secrets and diff", () => {
     );
     await project.admin.forcePhase(service.id as string, "FAILED");
     await project.ok("refresh", "--yes");
-    expect(await replacementOrder(project)).toEqual(["delete original", "replace", "create replacement"]);
+    expect(await replacementOrder(project)).toEqual(["delete-replaced", "replace", "create-replacement"]);
     await project.ok("up", "--yes");
     const state = await project.admin.state();
     expect(state.services).toHaveLength(1);

@@ -23,9 +23,8 @@ resources:
 
 /**
  * The steps of the service's replacement, in the order `pulumi preview --json --show-replacement-steps`
- * plans them. The JSON
- * rather than the progress rows: a row that carries a message (the region warning of n-bbbbb2) is
- * printed in a different form, and which row carries it varies from run to run.
+ * plans them. The JSON rather than the progress rows: a row that carries a message (the region warning
+ * of n-bbbbb2) is printed in a different form, and which row carries it varies from run to run.
  */
 async function replacementOrder(project: NativeProject): Promise<string[]> {
   const { stdout } = await project.pulumi("preview", "--json", "--show-replacement-steps");

@@ -15,7 +15,7 @@ import { PLUGIN, PLUGIN_DOWNLOAD_URL } from "../../provider/package-identity";
 // The Python SDK as users get it: its sdist and wheel built with `python -m build`, uploaded with twine
 // to a package index (pypiserver on 127.0.0.1), installed with pip into a fresh virtual environment
 // next to Pulumi's Python SDK from pypi.org, and a Python program run by the real CLI and the Python
-// language host: a BidirectionalNetworkLink to READY, a clean preview, a destroy.
+// language host: a BidirectionalNetworkLink to READY, the two lookups, a clean preview, a destroy.
 
 /** Pulumi's Python SDK, tested with the CLI v3.274.1 and the Python language host of sdk/v3 v3.68.0. */
 const PULUMI_PYTHON_VERSION = "3.272.0";
@@ -42,6 +42,20 @@ link = cnl.BidirectionalNetworkLink(
 pulumi.export("ready", link.ready)
 pulumi.export("phases", link.phases)
 pulumi.export("bToA", link.b_to_a.apply(lambda endpoint: endpoint.id))
+pulumi.export("aService", link.a_service.apply(lambda service: service.id))
+
+# The lookups, as a stack that uses another team's objects would call them: the service by the network
+# that holds it, the endpoint by its ID. Their inputs come from the link, so they run once it exists.
+by_network = cnl.get_network_link_service_output(
+    environment=cnl.IdReferenceArgs(id="env-aaaaa1"),
+    network=link.a_service.apply(lambda service: service.network),
+)
+by_id = cnl.get_network_link_endpoint_output(
+    environment=link.b_to_a.apply(lambda endpoint: endpoint.environment),
+    id=link.b_to_a.apply(lambda endpoint: endpoint.id),
+)
+pulumi.export("serviceByNetwork", {"id": by_network.id, "phase": by_network.phase})
+pulumi.export("endpointById", {"id": by_id.id, "phase": by_id.phase})
 `;
 
 interface PipReport {
@@ -130,7 +144,7 @@ describe("the Python SDK from a package index", () => {
     });
   });
 
-  it("runs a Python program: a bidirectional link to READY, a clean preview, a destroy", async () => {
+  it("runs a Python program: a bidirectional link to READY, the lookups, a clean preview, a destroy", async () => {
     await project.ok("up", "--yes");
     const outputs = JSON.parse(await project.ok("stack", "output", "--json"));
     expect(outputs.ready).toBe(true);
@@ -139,6 +153,9 @@ describe("the Python SDK from a package index", () => {
     const endpoints = resources.filter((r) => r.type === "confluentnetworklink:index:NetworkLinkEndpoint");
     expect(endpoints.map((r) => r.id)).toContain(outputs.bToA);
     expect(endpoints).toHaveLength(2);
+    // The lookups, served by the provider through invoke, see the objects the link made.
+    expect(outputs.serviceByNetwork).toEqual({ id: outputs.aService, phase: "READY" });
+    expect(outputs.endpointById).toEqual({ id: outputs.bToA, phase: "READY" });
 
     await project.ok("preview", "--expect-no-changes");
     await expectNoCredentials(project);

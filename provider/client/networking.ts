@@ -62,6 +62,8 @@ export interface SnapshotOptions {
   slot?: Slot;
   /** Default 500 ms. */
   maxAgeMs?: number;
+  /** The pacer's turn of the list call; default "read". */
+  urgency?: Urgency;
 }
 
 /** The two types of network-link object, each a collection of the API with the same operations. */
@@ -148,11 +150,11 @@ export class NetworkingClient {
   async snapshot<T extends ObjectType>(
     type: T,
     environment: string,
-    { slot, maxAgeMs = 500 }: SnapshotOptions = {},
+    { slot, maxAgeMs = 500, urgency = "read" }: SnapshotOptions = {},
   ) {
     const reader = this.reader(type, environment, maxAgeMs);
     const notBefore = lastWrite(this.http.endpoint, type, environment, slot);
-    return (await reader.all({ maxAgeMs, notBefore, urgency: "read" })) as WireObjectOf<T>[];
+    return (await reader.all({ maxAgeMs, notBefore, urgency })) as WireObjectOf<T>[];
   }
 
   private reader(type: ObjectType, environment: string, maxAgeMs: number) {
@@ -179,12 +181,12 @@ export class NetworkingClient {
   /**
    * A create. `onSent` hears when the POST leaves (again on a retry). A 2xx whose body is not the
    * object (a gateway replaced it) still means the object was made: an UnreadableCreateAnswer, which
-   * carries the new ID when the body still names one.
+   * carries the new ID when the body still names one. `urgency`: the POST's pacer turn (default "write").
    */
   async create<T extends ObjectType>(
     type: T,
     body: CreateBody<T>,
-    onSent?: () => void,
+    { onSent, urgency = "write" }: { onSent?: () => void; urgency?: Urgency } = {},
   ): Promise<WireObjectOf<T>> {
     const { path, schema, noun } = COLLECTIONS[type];
     const service = (body.spec as { network_link_service?: { id: string } }).network_link_service;
@@ -198,6 +200,7 @@ export class NetworkingClient {
       () =>
         this.http.request<unknown>(operation, "POST", path, {
           json: body,
+          urgency,
           onSent: () => {
             sent = Date.now();
             onSent?.();
@@ -278,11 +281,12 @@ export class NetworkingClient {
   async getNetwork(
     environment: string,
     id: string,
-    { once = false }: { once?: boolean } = {},
+    { once = false, urgency = "read" }: { once?: boolean; urgency?: Urgency } = {},
   ): Promise<Network> {
     return send(this.http, `reading network ${id}`, networkSchema, "GET", pathOf(NETWORKS, "network", id), {
       searchParams: environmentQuery(environment),
       once,
+      urgency,
     });
   }
 

@@ -47,9 +47,9 @@ export const MIN_SHARE = 1 / 8;
 const IN_FLIGHT_FORGET_MS = 10_000;
 
 /**
- * Which request goes first when several wait: a poll whose answer releases other creates (a service's
- * READY lets its endpoints start: seen late, the writes run out while the next batch still waits);
- * then a write; then a read that a create or an update waits for; then a poll of a wait that only
+ * Which request goes first when several wait: a request whose answer releases other creates (a
+ * service's READY lets its endpoints start: seen late, the writes run out while the next batch still
+ * waits; a check's read holds up the engine's checks of every later resource); then a write; then a read that a create or an update waits for; then a poll of a wait that only
  * tells when to stop waiting, which can take a spare turn.
  */
 export type Urgency = "release" | "write" | "read" | "poll";

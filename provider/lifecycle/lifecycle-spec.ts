@@ -56,6 +56,12 @@ export interface LifecycleSpec<I extends BaseInputs, W extends WireObject> {
    * for it (a service's endpoints), so that their writes do not keep it from being seen; default "poll".
    */
   pollUrgency?: Urgency;
+  /**
+   * The pacer's turn of this type's create (the POST and the snapshot read just before it): "release"
+   * for a service, since each of its endpoints waits its whole provisioning time after it; a POST held
+   * behind the polls of services made earlier delays them all (bench P3). Default "write".
+   */
+  createUrgency?: Urgency;
   /** The type's own fields of a create request, besides environment, network, name and description. */
   createFields(inputs: I): Record<string, unknown>;
   /** The type's own fields of an update request, for the changed fields. */

@@ -39,7 +39,8 @@ export async function postObject<I extends BaseInputs, W extends WireObject>(
     display_name: inputs.displayName,
     description: inputs.description,
   });
-  return (await client.create(spec.collection, { spec: fields } as never, onSent)) as W;
+  const urgency = spec.createUrgency;
+  return (await client.create(spec.collection, { spec: fields } as never, { onSent, urgency })) as W;
 }
 
 /** Updates the changed updatable fields to the inputs' values; the environment locates the object. */
@@ -119,7 +120,11 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
   const filter = { network: [inputs.network.id], ...spec.slot?.filter(inputs) };
   const slot = slotOf(spec, inputs);
   const listed = (shared
-    ? await client.snapshot(spec.collection, environment, { slot, maxAgeMs: SNAPSHOT_MAX_AGE_MS })
+    ? await client.snapshot(spec.collection, environment, {
+        slot,
+        maxAgeMs: SNAPSHOT_MAX_AGE_MS,
+        urgency: spec.createUrgency === "release" ? "release" : "read",
+      })
     : await client.list(spec.collection, environment, filter)) as unknown as W[];
   return listed.filter(
     (o) => o.spec.network.id === inputs.network.id && (spec.slot?.holds(o, inputs) ?? true),

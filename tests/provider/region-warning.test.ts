@@ -25,6 +25,8 @@ beforeAll(async () => {
           { id: "n-listed4", cloud: "AWS", region: "us-west-2" },
           { id: "n-unlisted1", cloud: "AWS", region: "ap-northeast-1" },
           { id: "n-azure1", cloud: "AZURE", region: "eastus" },
+          { id: "n-queued1", cloud: "AWS", region: "ap-northeast-1" },
+          { id: "n-queued2", cloud: "AWS", region: "ap-northeast-1" },
         ],
       },
     ],
@@ -108,6 +110,27 @@ describe("the region warning at check", () => {
       "endpoint 'to-be' in n-listed4 to service (not created yet): network n-listed4",
     );
     expect(warnings[0]).not.toContain(unknown);
+  });
+
+  it("reads the network ahead of reads already queued under a rate limit", async () => {
+    // The engine checks one resource at a time: a check's read waiting its turn behind other
+    // creates' reads holds up every create after it.
+    await h.admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
+    try {
+      const done: string[] = [];
+      const queued = Array.from({ length: 6 }, (_, i) =>
+        h.client.getNetwork("env-rrrrr1", "n-queued2").then(() => done.push(`read ${i}`)),
+      );
+      const checked = freshLifecycle()
+        .check({}, inputs("n-queued1"))
+        .then(() => done.push("check"));
+      await Promise.all([...queued, checked]);
+      // FIFO, the check finished last (index 6); first in the queue, behind at most the requests
+      // already sent while the pacer learned the limit.
+      expect(done.indexOf("check")).toBeLessThan(3);
+    } finally {
+      await h.admin.clearFaults();
+    }
   });
 
   it("skips an ID not known yet at preview", async () => {

@@ -5,17 +5,18 @@
  *   npm run bench                  full sizes (under 10 minutes): writes bench/RESULTS.md and bench/time-to-ready.svg
  *   npx tsx bench/run.ts --quick   tiny sizes (seconds of waiting); writes to bench/.work/ unless --out is given
  *   --out <dir>                    where RESULTS.md, time-to-ready.svg and results.json go
- *   --only p3 | p5                 only the mesh benchmark (P3) or many stacks at once (P5): prints its rows, writes results.json to --out (default bench/.work/)
+ *   --only p1 | p3 | p5            only the raised P1 runs (ours at D = 0, 15 and 60 s), the mesh benchmark (P3) or many stacks at once (P5): prints its rows, writes results.json to --out (default bench/.work/)
  *   BENCH_EMULATOR_LOG=1           the emulator logs every request (JSON lines, on stderr): for timelines of a run
  *   --render <results.json>        only re-render RESULTS.md and the chart from saved results (bench/.work/results.json)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderChart } from "./chart";
+import { p1RaisedSummaryRow } from "./raised-targets";
 import { renderResults } from "./report";
 import { FULL_SIZES, QUICK_SIZES } from "./sizes";
 import type { SuiteResults } from "./results";
-import { runSuite } from "./suite";
+import { Only, runSuite } from "./suite";
 
 export interface BenchOutput {
   results: SuiteResults;
@@ -42,12 +43,13 @@ export async function runBench(options: { quick: boolean; outDir: string; log?: 
   return { results, markdown, svg, files: files.map(([file]) => file) } satisfies BenchOutput;
 }
 
-/** P3 or P5 alone; its raw numbers go to `outDir`/results.json (RESULTS.md needs the whole suite). */
-async function runOnly(only: "p3" | "p5", quick: boolean, outDir: string): Promise<string> {
+/** P1's raised runs, P3 or P5 alone; the raw numbers go to `outDir`/results.json (RESULTS.md needs the whole suite). */
+async function runOnly(only: Only, quick: boolean, outDir: string): Promise<string> {
   const results = await runSuite(quick ? QUICK_SIZES : FULL_SIZES, { only });
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "results.json");
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  if (only === "p1") console.log(p1RaisedSummaryRow(results).join(" | "));
   return file;
 }
 
@@ -75,8 +77,8 @@ async function main(argv: string[]): Promise<void> {
   const onlyIndex = argv.indexOf("--only");
   if (onlyIndex >= 0) {
     const only = argv[onlyIndex + 1];
-    if (only !== "p3" && only !== "p5")
-      throw new Error(`--only takes p3 or p5 (the benchmarks that run alone), got '${only}'`);
+    if (only !== "p1" && only !== "p3" && only !== "p5")
+      throw new Error(`--only takes p1, p3 or p5 (the benchmarks that run alone), got '${only}'`);
     const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(__dirname, ".work"));
     console.log(`wrote ${await runOnly(only, quick, outDir)}`);
     return;

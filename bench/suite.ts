@@ -19,6 +19,7 @@ import type { MachineInfo, SuiteResults, SuiteRun } from "./results";
 import { timeToReadyRuns } from "./p1-time-to-ready";
 import { mesh } from "./p3-mesh";
 import { manyStacks } from "./p5-many-stacks";
+import { RAISED_P1_FACTORS } from "./raised-targets";
 import type { SuiteSizes } from "./sizes";
 
 export { FULL_SIZES, OUR_POLL, QUICK_SIZES, TERRAFORM_POLL } from "./sizes";
@@ -34,10 +35,15 @@ export type {
   SuiteRun,
 } from "./results";
 
+export type Only = "p1" | "p3" | "p5";
+
 export interface RunOptions {
   log?: (line: string) => void;
-  /** Only P3 (the mesh variants) or only P5: for measuring a change to their path without the rest. */
-  only?: "p3" | "p5";
+  /**
+   * Only the raised P1 runs (ours at D = 0, the raised D values, D = 0 again), only P3 (the mesh
+   * variants) or only P5: for measuring a change to their path without the rest.
+   */
+  only?: Only;
 }
 
 export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Promise<SuiteResults> {
@@ -57,9 +63,10 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   if (native) results.native = native.results;
   try {
     if (all) await timeToReadyRuns(run, (d) => nativeRun(run, native, d));
+    if (options.only === "p1") await timeToReadyRuns(raisedP1Only(run), async () => {});
     // P3, variants interleaved in the order given.
-    if (options.only !== "p5") for (const variant of sizes.meshVariants) await mesh(run, variant);
-    if (options.only !== "p3") await manyStacks(run);
+    if (all || options.only === "p3") for (const variant of sizes.meshVariants) await mesh(run, variant);
+    if (all || options.only === "p5") await manyStacks(run);
     if (all) await lastRuns(run, native);
   } finally {
     await native?.close();
@@ -67,6 +74,13 @@ export async function runSuite(sizes: SuiteSizes, options: RunOptions = {}): Pro
   }
   results.totalSeconds = round(seconds(started), 1);
   return results;
+}
+
+/** The run with only our schedule at the D values of the raised P1 target (and D = 0 twice). */
+function raisedP1Only(run: SuiteRun): SuiteRun {
+  const raised = Object.keys(RAISED_P1_FACTORS).map(Number);
+  const oursDelays = run.sizes.quick ? run.sizes.oursDelays : raised;
+  return { ...run, sizes: { ...run.sizes, oursDelays, baselineDelays: [], engineOverheadRuns: 2 } };
 }
 
 /** The native provider's `up` of the P1 topology, after the dynamic runs of the same D. */

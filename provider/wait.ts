@@ -32,6 +32,12 @@ export interface WaitOptions<T> {
   schedule?: Partial<PollSchedule>;
   /** What earlier waits of the same type took, once known: polls gather around that time. */
   learned?: () => LearnedDuration | undefined;
+  /**
+   * The waits of the same kind running beside this one, and this wait's group among them (the waits
+   * of one group share their reads): the wait takes a phase of its own group, and re-plans its next
+   * poll when another of the kind settles (what `learned` says has then changed).
+   */
+  kin?: { of: WaitKin; group: string };
   /** Called on every phase seen, and every 30 s while nothing changes. */
   onProgress?: (message: string) => void;
   /** The value at hand before the first poll (e.g. the create response), judged first. */
@@ -69,7 +75,70 @@ export class WaitFailedError<T> extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * The waits of one kind running in this process (say, one API's endpoints). Each wait that joins takes
+ * a phase, a share of its poll gap by which its polls come later: waits of different groups (whose
+ * polls are separate reads) then look at different moments, and when one of them sees its object
+ * settle, `wake` has the others look again at once if what it took says theirs may be settled too. Of
+ * several objects created together, the first seen settled is seen within a fraction of a gap, and
+ * the rest a moment later, for no more reads. Waits of one group keep one phase, so that their polls
+ * still coincide and one read answers them all.
+ */
+export class WaitKin {
+  private readonly members = new Set<KinMember>();
+
+  /** Adds a wait of `group`; `wake` is called when another of the kind settles. */
+  join(group: string, wake: () => void): { offset: number; leave: () => void } {
+    const members = [...this.members];
+    const taken = new Set(members.map((m) => m.offset));
+    let offset = members.find((m) => m.group === group)?.offset;
+    for (let i = 0; offset === undefined; i++) if (!taken.has(phase(i))) offset = phase(i);
+    const member = { group, offset, wake };
+    this.members.add(member);
+    return { offset, leave: () => this.members.delete(member) };
+  }
+
+  /** Another wait of the kind has settled: the others re-plan their next poll. */
+  wake(): void {
+    for (const member of this.members) member.wake();
+  }
+}
+
+interface KinMember {
+  group: string;
+  offset: number;
+  wake: () => void;
+}
+
+/** The i-th phase: 0, 1/2, 1/4, 3/4, 1/8, 5/8, ... (each one halves a gap left by those before). */
+export function phase(i: number): number {
+  let value = 0;
+  for (let bit = 0.5, rest = i; rest > 0; bit /= 2, rest >>= 1) if (rest & 1) value += bit;
+  return value;
+}
+
+/**
+ * Sleeps until `target` or a wake-up; after each wake-up `replan` may move the target earlier.
+ * `onWake` receives the function the wait's kin calls.
+ */
+async function sleepUntil(
+  target: number,
+  replan: () => number,
+  onWake: (wake: (() => void) | undefined) => void,
+): Promise<number> {
+  while (Date.now() < target) {
+    const woken = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), target - Date.now());
+      onWake(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    onWake(undefined);
+    if (woken) target = Math.max(Date.now(), Math.min(target, replan()));
+  }
+  return target;
+}
 
 /**
  * Polls until `judge` says done or fail, or the timeout passes. Returns the last value read. However
@@ -86,39 +155,54 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     const known = options.learned?.();
     return known && watchFrom(known) <= lastLook - started ? known : undefined;
   };
+  let wake: (() => void) | undefined;
+  const membership = options.kin?.of.join(options.kin.group, () => wake?.());
+  const offset = membership?.offset ?? 0;
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
-  let delay = firstDelay(schedule, learned());
+  let polledAt = started;
+  let delay = firstDelay(schedule, learned(), offset);
   const report = progressReporter(options, started);
   const timedOut = () => timeoutError(options, deadline, last, seenAt);
-  if (last !== undefined) {
-    if (isDone(options, last)) return last;
-    report(last);
-  }
-  for (;;) {
-    const now = Date.now();
-    if (now >= deadline) throw timedOut();
-    // The schedule may want its next poll after the deadline (a learned time, a long gap): it looks
-    // at the last moment that still leaves the poll time to be answered instead.
-    const final = now + delay >= lastLook;
-    await sleep(Math.max(0, Math.min(now + delay, lastLook) - now));
-    try {
-      // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
-      last = await withDeadline(deadline, options.poll);
-      seenAt = Date.now();
-    } catch (err) {
-      if (!options.isTransient?.(err)) throw err;
-      options.onProgress?.(
-        `waiting for ${options.description}: poll failed (${errorText(err)}), trying again`,
-      );
-      if (final) throw timedOut();
-      delay = Math.min(schedule.maxDelayMs, delay * 2);
-      continue;
+  // After another wait of the kind settled: the next poll as the schedule now puts it.
+  const replan = () =>
+    polledAt +
+    (polledAt === started
+      ? firstDelay(schedule, learned(), offset)
+      : nextDelay(schedule, polledAt - started, learned(), offset));
+  try {
+    if (last !== undefined) {
+      if (isDone(options, last)) return last;
+      report(last);
     }
-    if (isDone(options, last)) return last;
-    if (final) throw timedOut();
-    report(last);
-    delay = nextDelay(schedule, Date.now() - started, learned());
+    for (;;) {
+      const now = Date.now();
+      if (now >= deadline) throw timedOut();
+      // The schedule may want its next poll after the deadline (a learned time, a long gap): it looks
+      // at the last moment that still leaves the poll time to be answered instead.
+      const target = await sleepUntil(Math.min(now + delay, lastLook), replan, (w) => (wake = w));
+      const final = target >= lastLook;
+      polledAt = Date.now();
+      try {
+        // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
+        last = await withDeadline(deadline, options.poll);
+        seenAt = Date.now();
+      } catch (err) {
+        if (!options.isTransient?.(err)) throw err;
+        options.onProgress?.(
+          `waiting for ${options.description}: poll failed (${errorText(err)}), trying again`,
+        );
+        if (final) throw timedOut();
+        delay = Math.min(schedule.maxDelayMs, delay * 2);
+        continue;
+      }
+      if (isDone(options, last)) return last;
+      if (final) throw timedOut();
+      report(last);
+      delay = nextDelay(schedule, Date.now() - started, learned(), offset);
+    }
+  } finally {
+    membership?.leave();
   }
 }
 
@@ -171,7 +255,7 @@ function timeoutError<T>(
  * before its last 250 ms rather than once at its start).
  */
 export function lastLookMs(schedule: PollSchedule, timeoutMs: number): number {
-  return Math.min(schedule.minDelayMs ?? schedule.initialDelayMs, timeoutMs / 4);
+  return Math.min(shortestGap(schedule), timeoutMs / 4);
 }
 
 /** From when, after the start, a wait with this learned time polls closely. */
@@ -189,24 +273,47 @@ function errorText(err: unknown): string {
  * maxDelayMs); from there until 110 % of the longest (and one shortest gap more), they come every 5 %
  * of the shortest, at least half the shortest gap apart; then the usual schedule again. Every wait of
  * a mesh's wave then sees READY within a fraction of a second without each polling all along, which
- * under a rate limit would queue the polls themselves (bench P3). A fixed interval stays as it is.
+ * under a rate limit would queue the polls themselves (bench P3). `offset` (a share of a gap, from
+ * 0 to 1; see WaitKin) moves the close polls later by that share of their gap, so that waits with
+ * different offsets interleave. A fixed interval stays as it is.
  */
-export function nextDelay(schedule: PollSchedule, elapsedMs: number, learned?: LearnedDuration): number {
+export function nextDelay(
+  schedule: PollSchedule,
+  elapsedMs: number,
+  learned?: LearnedDuration,
+  offset = 0,
+): number {
   if (schedule.fixedIntervalMs !== undefined) return schedule.fixedIntervalMs;
-  const shortestGap = schedule.minDelayMs ?? schedule.initialDelayMs;
-  const usual = Math.min(schedule.maxDelayMs, Math.max(shortestGap, elapsedMs * schedule.growth));
+  const usual = Math.min(schedule.maxDelayMs, Math.max(shortestGap(schedule), elapsedMs * schedule.growth));
   if (!learned) return usual;
   const closeFrom = watchFrom(learned);
-  const watchUntil = 1.1 * learned.longestMs + shortestGap;
-  if (elapsedMs + usual < closeFrom) return Math.min(schedule.maxDelayMs, closeFrom - elapsedMs);
-  if (elapsedMs < watchUntil) return Math.min(usual, Math.max(shortestGap / 2, 0.05 * learned.shortestMs));
+  const watchUntil = 1.1 * learned.longestMs + shortestGap(schedule);
+  const close = Math.min(usual, closeGap(schedule, learned));
+  if (elapsedMs + usual < closeFrom)
+    return Math.min(schedule.maxDelayMs, closeFrom + offset * close - elapsedMs);
+  if (elapsedMs < watchUntil) return close;
   return usual;
 }
 
-/** The delay before the first poll: the first delay, or later when other waits of the type took longer. */
-export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration): number {
-  if (schedule.fixedIntervalMs !== undefined || !learned) return schedule.initialDelayMs;
-  return Math.max(schedule.initialDelayMs, Math.min(schedule.maxDelayMs, watchFrom(learned)));
+/**
+ * The delay before the first poll: the first delay, or later when other waits of the type took longer;
+ * `offset` moves it later by that share of the gap that follows it (see nextDelay).
+ */
+export function firstDelay(schedule: PollSchedule, learned?: LearnedDuration, offset = 0): number {
+  if (schedule.fixedIntervalMs !== undefined) return schedule.initialDelayMs;
+  if (!learned) return schedule.initialDelayMs + offset * shortestGap(schedule);
+  const close = Math.min(schedule.maxDelayMs, closeGap(schedule, learned));
+  const first = Math.max(schedule.initialDelayMs, watchFrom(learned) + offset * close);
+  return Math.min(schedule.maxDelayMs, first);
+}
+
+function shortestGap(schedule: PollSchedule): number {
+  return schedule.minDelayMs ?? schedule.initialDelayMs;
+}
+
+/** The gap between the polls around a learned time. */
+function closeGap(schedule: PollSchedule, learned: LearnedDuration): number {
+  return Math.max(shortestGap(schedule) / 2, 0.05 * learned.shortestMs);
 }
 
 /**

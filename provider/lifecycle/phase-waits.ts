@@ -2,7 +2,7 @@
 import { withDeadline } from "../client/deadline";
 import { ApiError, isConflict, isNotFound, isTransient } from "../client/errors";
 import { NetworkingClient } from "../client/networking";
-import { LearnedDuration, twiceAsOften, waitFor, WaitFailedError, WaitTimeoutError } from "../wait";
+import { LearnedDuration, twiceAsOften, waitFor, WaitFailedError, WaitKin, WaitTimeoutError } from "../wait";
 import { initErrorProperties, ResourceInitError } from "./init-error";
 import { pollObject, removeObject } from "./object-calls";
 import {
@@ -20,7 +20,20 @@ import { BaseInputs, Outputs, LifecycleSpec, WireObject } from "./lifecycle-spec
  */
 const durations = new Map<string, Map<string, LearnedDuration>>();
 
-/** Records the time from a create's POST to READY seen, for its API endpoint and collection. */
+/** The READY waits of creates running in this process, by API endpoint and collection. */
+const kins = new Map<string, WaitKin>();
+
+function kinOf(api: string, collection: string): WaitKin {
+  const key = `${api} ${collection}`;
+  const kin = kins.get(key) ?? new WaitKin();
+  kins.set(key, kin);
+  return kin;
+}
+
+/**
+ * Records the time from a create's POST to READY seen, for its API endpoint and collection; the waits
+ * of the collection still running re-plan with it (objects created together settle together).
+ */
 export function noteSettled(api: string, collection: string, ms: number): void {
   const onApi = durations.get(api) ?? new Map<string, LearnedDuration>();
   durations.set(api, onApi);
@@ -29,6 +42,7 @@ export function noteSettled(api: string, collection: string, ms: number): void {
     shortestMs: Math.min(known?.shortestMs ?? Infinity, ms),
     longestMs: Math.max(known?.longestMs ?? 0, ms),
   });
+  kinOf(api, collection).wake();
 }
 
 /** What the creates of the type took so far; undefined until one has become READY. */
@@ -87,6 +101,10 @@ export async function settle<I extends BaseInputs, W extends WireObject>(
       isTransient,
       onProgress: (m) => context.info(m),
       learned: () => expectedDuration(client.http.endpoint, spec.collection),
+      // A create's waits stagger by environment (one list answers the waits of one environment).
+      ...(learn
+        ? { kin: { of: kinOf(client.http.endpoint, spec.collection), group: inputs.environment.id } }
+        : {}),
     });
     // A create that had to wait tells the later ones of its type how long that takes here.
     if (learn && settled !== initial && spec.verdict(settled.status.phase, inputs) === "done")

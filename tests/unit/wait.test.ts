@@ -4,9 +4,11 @@ import {
   firstDelay,
   lastLookMs,
   nextDelay,
+  phase,
   twiceAsOften,
   waitFor,
   WaitFailedError,
+  WaitKin,
   WaitTimeoutError,
 } from "../../provider/wait";
 
@@ -177,6 +179,71 @@ describe("waitFor with what earlier waits took", () => {
     expect(value).toBe("READY");
     // Every 10 ms from the start would be about 20 polls; from 180 ms on, every 10 ms: a handful.
     expect(polls).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("waits of one kind, side by side", () => {
+  it("phases halve the gaps left by the ones before", () => {
+    expect([0, 1, 2, 3, 4, 5].map(phase)).toEqual([0, 0.5, 0.25, 0.75, 0.125, 0.625]);
+  });
+
+  it("a group keeps one phase; other groups take the free ones, and a phase is free again once left", () => {
+    const kin = new WaitKin();
+    const a = kin.join("env-a", () => {});
+    const b = kin.join("env-b", () => {});
+    const a2 = kin.join("env-a", () => {});
+    const c = kin.join("env-c", () => {});
+    expect([a.offset, b.offset, a2.offset, c.offset]).toEqual([0, 0.5, 0, 0.25]);
+    b.leave();
+    expect(kin.join("env-d", () => {}).offset).toBe(0.5);
+  });
+
+  it("the offset moves the first poll and the close polls, by that share of their gap", () => {
+    const schedule = { ...DEFAULT_POLL };
+    expect(firstDelay(schedule, undefined, 0.5)).toBe(1_500);
+    const learned = { shortestMs: 20_000, longestMs: 20_000 };
+    // Close polls from 90 % of 8 s, every 500 ms (half the shortest gap; 5 % would be 400 ms).
+    expect(firstDelay(schedule, { shortestMs: 8_000, longestMs: 8_000 }, 0.5)).toBe(7_200 + 250);
+    // Close polls every 5 % of 20 s (1 s) from 18 s: offset by half of that.
+    expect(nextDelay(schedule, 10_000, learned, 0.5)).toBe(8_500);
+    expect(nextDelay(schedule, 18_500, learned, 0.5)).toBe(1_000);
+  });
+
+  it("two objects created together: the second is seen settled as soon as the first is, and earlier than without", async () => {
+    const gap = 400;
+    const readyAfter = 1_300;
+    // Polls at 400, 800, 1200, 1600 ms: without phases both see READY at 1600 ms.
+    const schedule = { initialDelayMs: gap, growth: 0, maxDelayMs: gap };
+    const kin = new WaitKin();
+    let learnedMs: number | undefined;
+    const started = Date.now();
+    const wait = async (group: string) => {
+      const polls: number[] = [];
+      await waitFor({
+        description: group,
+        poll: async () => (
+          polls.push(Date.now() - started),
+          Date.now() - started >= readyAfter ? "READY" : "WAIT"
+        ),
+        judge: (p) => (p === "READY" ? "done" : "wait"),
+        phaseOf: (p) => p,
+        timeoutMs: 10_000,
+        schedule,
+        learned: () =>
+          learnedMs === undefined ? undefined : { shortestMs: learnedMs, longestMs: learnedMs },
+        kin: { of: kin, group },
+      });
+      // As noteSettled does: what it took, then the news.
+      learnedMs ??= Date.now() - started;
+      kin.wake();
+      return { done: Date.now() - started, polls };
+    };
+    const [a, b] = await Promise.all([wait("env-a"), wait("env-b")]);
+    // b polls half a gap later (600, 1000, 1400 ms) and sees READY at 1400 ms; a looks again at once.
+    expect(b.polls[0]).toBeGreaterThanOrEqual(gap * 1.5);
+    expect(Math.max(a.done, b.done)).toBeLessThan(readyAfter + gap - 100);
+    expect(Math.abs(a.done - b.done)).toBeLessThan(100);
+    expect(a.polls.length + b.polls.length).toBeLessThanOrEqual(7);
   });
 });
 

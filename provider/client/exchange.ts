@@ -37,7 +37,7 @@ export async function listAll<S extends z.ZodType>(
   operation: string,
   path: string,
   item: S,
-  how: { onSent?: () => void; urgency?: () => Urgency },
+  how: { onSent?: () => void; urgency?: () => Urgency; once?: boolean },
   query: Record<string, string | string[] | undefined>,
 ): Promise<z.infer<S>[]> {
   const schema = listSchema(item);
@@ -56,6 +56,7 @@ export async function listAll<S extends z.ZodType>(
         if (page === 0) how.onSent?.();
       },
       urgency: how.urgency,
+      once: how.once,
     });
     serverClock(http.endpoint).observeDate(response.date, sent, Date.now());
     const list = parse(operation, schema, response.body, response.requestId);

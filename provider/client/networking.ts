@@ -290,6 +290,24 @@ export class NetworkingClient {
     });
   }
 
+  /**
+   * The networks of an environment, with their clouds and regions (one list answers for all of them).
+   * `once`: one attempt per page, for a caller that can go on without the answer.
+   */
+  async listNetworks(
+    environment: string,
+    { once = false, urgency = "read" }: { once?: boolean; urgency?: Urgency } = {},
+  ): Promise<Network[]> {
+    return listAll(
+      this.http,
+      "listing networks",
+      NETWORKS,
+      networkSchema,
+      { urgency: () => urgency, once },
+      { environment: checkedId("environment", environment) },
+    );
+  }
+
   async listServiceAssociations(
     environment: string,
     serviceId: string,

@@ -47,13 +47,15 @@ export const MIN_SHARE = 1 / 8;
 const IN_FLIGHT_FORGET_MS = 10_000;
 
 /**
- * Which request goes first when several wait: a request whose answer releases other creates (a
- * service's READY lets its endpoints start: seen late, the writes run out while the next batch still
- * waits; a check's read holds up the engine's checks of every later resource); then a write; then a read that a create or an update waits for; then a poll of a wait that only
- * tells when to stop waiting, which can take a spare turn.
+ * Which request goes first when several wait: a request that starts what others wait for (a
+ * service's create, whose endpoints wait its whole provisioning time after it; a check's read, which
+ * holds up the engine's checks, and so the creates, of every later resource); then a request whose
+ * answer releases other creates (a service's READY lets its endpoints start: seen late, the writes run
+ * out while the next batch still waits); then a write; then a read that a create or an update waits
+ * for; then a poll of a wait that only tells when to stop waiting, which can take a spare turn.
  */
-export type Urgency = "release" | "write" | "read" | "poll";
-const RANK: Record<Urgency, number> = { release: 0, write: 1, read: 2, poll: 3 };
+export type Urgency = "start" | "release" | "write" | "read" | "poll";
+const RANK: Record<Urgency, number> = { start: 0, release: 1, write: 2, read: 3, poll: 4 };
 
 /** The more urgent of two. */
 export function moreUrgent(a: Urgency, b: Urgency): Urgency {

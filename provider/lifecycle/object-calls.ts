@@ -123,7 +123,7 @@ export async function objectsInSlot<I extends BaseInputs, W extends WireObject>(
     ? await client.snapshot(spec.collection, environment, {
         slot,
         maxAgeMs: SNAPSHOT_MAX_AGE_MS,
-        urgency: spec.createUrgency === "release" ? "release" : "read",
+        urgency: spec.createUrgency === "start" ? "start" : "read",
       })
     : await client.list(spec.collection, environment, filter)) as unknown as W[];
   return listed.filter(

@@ -1,5 +1,5 @@
-// Before a link object is created, one read of its network says whether the region still needs
-// network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
+// Before a link object is created, a read of its network (one list per environment) says whether the
+// region still needs network links. Best effort: a failed or slow read never holds up or fails a preview, it only means
 // no warning.
 
 import { NetworkingClient } from "../client/networking";
@@ -12,24 +12,45 @@ const READ_WAIT_MS = 5_000;
 
 type Place = { cloud?: string | null; region?: string | null } | undefined;
 
-// Once per network, API and key in a process: a preview that creates a mesh reads each network once.
-const places = new Map<string, Promise<Place>>();
+// Once per environment, API and key in a process: a preview that creates a mesh lists the networks of
+// each environment once, and reads by ID only a network the list did not hold.
+const listed = new Map<string, Promise<Map<string, Place> | undefined>>();
+const readById = new Map<string, Promise<Place>>();
 
-function placeOf(client: NetworkingClient, environment: string, network: string): Promise<Place> {
-  const key = `${client.http.identity} ${environment} ${network}`;
-  let place = places.get(key);
-  if (!place) {
-    // One try within a short deadline: advice is not worth a retry that holds up the preview.
-    // First in the pacer's queue: the engine checks a deployment's resources one after another, so
-    // every create behind this one waits for this answer (bench P3: under a rate limit the last
-    // service of a mesh was checked, and so created, 2.5 s after the first).
-    place = withDeadline(Date.now() + READ_WAIT_MS, () =>
-      client.getNetwork(environment, network, { once: true, urgency: "release" }),
-    ).then(
-      (read) => read.spec,
-      () => undefined,
+/**
+ * One try within a short deadline: advice is not worth a retry that holds up the preview. First in the
+ * pacer's queue ("start"): the engine checks a deployment's resources one after another, so every
+ * create behind this one waits for this answer (bench P3: under a rate limit the last service of a
+ * mesh was checked, and so created, 2.5 s after the first).
+ */
+function bestEffort<T>(read: () => Promise<T>): Promise<T | undefined> {
+  return withDeadline(Date.now() + READ_WAIT_MS, read).then(
+    (value) => value,
+    () => undefined,
+  );
+}
+
+async function placeOf(client: NetworkingClient, environment: string, network: string): Promise<Place> {
+  const inEnvironment = `${client.http.identity} ${environment}`;
+  let places = listed.get(inEnvironment);
+  if (!places) {
+    places = bestEffort(() => client.listNetworks(environment, { once: true, urgency: "start" })).then(
+      (networks) => networks && new Map(networks.map((n) => [n.id, n.spec])),
     );
-    places.set(key, place);
+    listed.set(inEnvironment, places);
+  }
+  const list = await places;
+  // No list (the API did not answer in time, or refused): no warning, and no more reads to wait for.
+  if (!list) return undefined;
+  if (list.has(network)) return list.get(network);
+  // Not listed (newer than the list, or beyond its pages): its own read, once.
+  const key = `${inEnvironment} ${network}`;
+  let place = readById.get(key);
+  if (!place) {
+    place = bestEffort(() => client.getNetwork(environment, network, { once: true, urgency: "start" })).then(
+      (one) => one?.spec,
+    );
+    readById.set(key, place);
   }
   return place;
 }

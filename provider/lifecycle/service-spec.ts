@@ -34,7 +34,7 @@ export const serviceSpec: LifecycleSpec<ServiceInputs, WireService> = {
   replaceKeys: ["environment", "network"],
   collection: "service",
   pollUrgency: "release",
-  createUrgency: "release",
+  createUrgency: "start",
   createFields: (inputs) => ({ accept: inputs.accept ? acceptBody(inputs) : undefined }),
   updateFields: (inputs, changed) => ({
     accept: changed.includes("accept") ? acceptBody(inputs) : undefined,

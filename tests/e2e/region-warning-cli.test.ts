@@ -20,7 +20,8 @@ const UNLISTED = /network n-bbbbb1 is in AWS/;
 const diagnostics = (output: string) => output.slice(output.indexOf("Diagnostics:"));
 
 const networkReads = (counters: { byRoute: Record<string, number> }) =>
-  counters.byRoute["GET /networking/v1/networks/:id"] ?? 0;
+  (counters.byRoute["GET /networking/v1/networks"] ?? 0) +
+  (counters.byRoute["GET /networking/v1/networks/:id"] ?? 0);
 
 describe("the region warning through the CLI, TypeScript program", () => {
   let e2e: E2e;
@@ -47,7 +48,7 @@ describe("the region warning through the CLI, TypeScript program", () => {
     );
     expect(output).toContain(RETIREMENT_GUIDE_URL);
     expect(output).not.toMatch(UNLISTED);
-    // One read per network: the service's and the endpoint's.
+    // One list per environment: the service's (env-aaaaa1) and the endpoint's (env-bbbbb1).
     expect(networkReads(await e2e.admin.counters())).toBe(2);
     // Preview writes nothing.
     expect((await e2e.admin.counters()).writes).toBe(0);

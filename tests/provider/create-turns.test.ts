@@ -1,10 +1,12 @@
+import type { Urgency } from "../../provider/client/pacer";
 import { objectsInSlot, postObject } from "../../provider/lifecycle/object-calls";
 import { serviceSpec } from "../../provider/lifecycle/service-spec";
 import { Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // Under a rate limit, whose request goes first. A service's create (its snapshot and its POST) takes
-// the "release" turn: every endpoint of that service waits its whole provisioning after it, so it
-// must not queue behind other writes.
+// the "start" turn: every endpoint of that service waits its whole provisioning after it, so it must
+// not queue behind other writes, nor behind the READY polls of services made before it (which release
+// their own endpoints, but none of them can see this service READY before it exists).
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,22 +15,22 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.admin.reset({ keepSeed: true }));
 
-/** Six writes already queued in the pacer (the same key's), as other creates' POSTs would be. */
-function queuedWrites(done: string[]): Promise<unknown>[] {
+/** Six requests already queued in the pacer (the same key's), as other creates' would be. */
+function queued(done: string[], urgency: Urgency): Promise<unknown>[] {
   return Array.from({ length: 6 }, (_, i) =>
-    h.client.getNetwork(TARGET.environment.id, TARGET.network.id, { urgency: "write" }).then(() => {
-      done.push(`write ${i}`);
+    h.client.getNetwork(TARGET.environment.id, TARGET.network.id, { urgency }).then(() => {
+      done.push(`${urgency} ${i}`);
     }),
   );
 }
 
-async function orderUnderLimit(step: () => Promise<unknown>): Promise<number> {
+async function orderUnderLimit(step: () => Promise<unknown>, urgency: Urgency = "write"): Promise<number> {
   await h.admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
   try {
     const done: string[] = [];
-    const queued = queuedWrites(done);
+    const queuedBefore = queued(done, urgency);
     const own = step().then(() => done.push("ours"));
-    await Promise.all([...queued, own]);
+    await Promise.all([...queuedBefore, own]);
     return done.indexOf("ours");
   } finally {
     await h.admin.clearFaults();
@@ -36,13 +38,19 @@ async function orderUnderLimit(step: () => Promise<unknown>): Promise<number> {
 }
 
 describe("a create's turn in the pacer", () => {
-  it("a service's snapshot and POST go ahead of writes queued before them", async () => {
-    const inputs = serviceInputs();
-    const index = await orderUnderLimit(async () => {
+  const create =
+    (inputs = serviceInputs()) =>
+    async () => {
       await objectsInSlot(serviceSpec, h.client, inputs, { shared: true });
       await postObject(serviceSpec, h.client, inputs);
-    });
+    };
+
+  it("a service's snapshot and POST go ahead of writes queued before them", async () => {
     // Behind at most the requests sent while the pacer learned the limit; last (6) if it queued.
-    expect(index).toBeLessThan(3);
+    expect(await orderUnderLimit(create())).toBeLessThan(3);
+  });
+
+  it("a service's snapshot and POST go ahead of the READY polls of services queued before them", async () => {
+    expect(await orderUnderLimit(create(), serviceSpec.pollUrgency)).toBeLessThan(3);
   });
 });

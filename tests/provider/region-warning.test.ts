@@ -8,27 +8,41 @@ import {
 } from "../../provider/retirement";
 import { Harness, ORIGIN, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
-// Where cluster linking no longer needs network links, check warns before a create; it reads each
-// network once, and only for an object about to be created.
+// Where cluster linking no longer needs network links, check warns before a create; it lists the
+// networks of each environment once (a network the list does not hold is read by ID, once), and reads
+// only for an object about to be created.
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+  // One environment per test that counts reads: the cache lives as long as the process.
   await h.admin.seed({
     environments: [
+      { id: "env-rrrrr1", networks: [{ id: "n-listed1", cloud: "AWS", region: "eu-west-2" }] },
       {
-        id: "env-rrrrr1",
+        id: "env-rrrrr2",
         networks: [
-          { id: "n-listed1", cloud: "AWS", region: "eu-west-2" },
-          { id: "n-listed2", cloud: "AWS", region: "us-east-1" },
-          { id: "n-listed3", cloud: "AWS", region: "ap-south-1" },
-          { id: "n-listed4", cloud: "AWS", region: "us-west-2" },
           { id: "n-unlisted1", cloud: "AWS", region: "ap-northeast-1" },
           { id: "n-azure1", cloud: "AZURE", region: "eastus" },
+        ],
+      },
+      {
+        id: "env-rrrrr3",
+        networks: [
+          { id: "n-listed2", cloud: "AWS", region: "us-east-1" },
+          { id: "n-listed3", cloud: "AWS", region: "ap-south-1" },
+        ],
+      },
+      { id: "env-rrrrr4", networks: [{ id: "n-listed4", cloud: "AWS", region: "us-west-2" }] },
+      {
+        id: "env-rrrrr5",
+        networks: [
           { id: "n-queued1", cloud: "AWS", region: "ap-northeast-1" },
           { id: "n-queued2", cloud: "AWS", region: "ap-northeast-1" },
         ],
       },
+      { id: "env-rrrrr6", networks: [{ id: "n-early1", cloud: "AWS", region: "eu-west-1" }] },
+      { id: "env-rrrrr7", networks: [{ id: "n-mute1", cloud: "AWS", region: "us-east-2" }] },
     ],
   });
 });
@@ -38,58 +52,98 @@ beforeEach(async () => {
   h.context.messages.length = 0;
 });
 
-const networkReads = async () => (await h.admin.counters()).byRoute["GET /networking/v1/networks/:id"] ?? 0;
+const reads = async () => {
+  const byRoute = (await h.admin.counters()).byRoute;
+  return {
+    lists: byRoute["GET /networking/v1/networks"] ?? 0,
+    byId: byRoute["GET /networking/v1/networks/:id"] ?? 0,
+  };
+};
 
-// The cache lives as long as the process: each test reads networks no earlier test has read.
 const freshLifecycle = () => new LinkLifecycle(serviceSpec, h.context);
 
-const inputs = (network: string, environment = "env-rrrrr1") =>
+const inputs = (network: string, environment: string) =>
   serviceInputs({ environment: { id: environment }, network: { id: network } });
+
+const warnings = () => h.context.messages.filter((m) => m.startsWith("warn: "));
 
 describe("the region warning at check", () => {
   it("warns once, naming the network, the region and the guide, for a create in a listed region", async () => {
     const lifecycle = freshLifecycle();
-    const result = await lifecycle.check({}, inputs("n-listed1"));
+    const result = await lifecycle.check({}, inputs("n-listed1", "env-rrrrr1"));
     expect(result.failures).toBeUndefined();
-    const warnings = h.context.messages.filter((m) => m.startsWith("warn: "));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("network n-listed1 is in AWS eu-west-2");
-    expect(warnings[0]).toContain(NETWORK_LINK_RETIREMENT.guide);
-    expect(await networkReads()).toBe(1);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain("network n-listed1 is in AWS eu-west-2");
+    expect(warnings()[0]).toContain(NETWORK_LINK_RETIREMENT.guide);
+    expect(await reads()).toEqual({ lists: 1, byId: 0 });
   });
 
   it("says nothing for an unlisted region or another cloud", async () => {
     const lifecycle = freshLifecycle();
-    await lifecycle.check({}, inputs("n-unlisted1"));
-    await lifecycle.check({}, inputs("n-azure1"));
+    await lifecycle.check({}, inputs("n-unlisted1", "env-rrrrr2"));
+    await lifecycle.check({}, inputs("n-azure1", "env-rrrrr2"));
     expect(h.context.messages).toEqual([]);
-    expect(await networkReads()).toBe(2);
+    expect(await reads()).toEqual({ lists: 1, byId: 0 });
   });
 
-  it("reads each network once per process, however many objects are created in it", async () => {
+  it("lists each environment's networks once per process, however many objects and networks", async () => {
     const lifecycle = freshLifecycle();
-    for (let i = 0; i < 3; i++) await lifecycle.check({}, inputs("n-listed2"));
-    expect(await networkReads()).toBe(1);
-    expect(h.context.messages.filter((m) => m.startsWith("warn: "))).toHaveLength(3);
+    for (let i = 0; i < 3; i++) await lifecycle.check({}, inputs("n-listed2", "env-rrrrr3"));
+    await lifecycle.check({}, inputs("n-listed3", "env-rrrrr3"));
+    expect(await reads()).toEqual({ lists: 1, byId: 0 });
+    expect(warnings()).toHaveLength(4);
+    expect(warnings()[3]).toContain("network n-listed3 is in AWS ap-south-1");
+  });
+
+  it("reads by ID, once, a network made after its environment was listed", async () => {
+    const lifecycle = freshLifecycle();
+    await lifecycle.check({}, inputs("n-early1", "env-rrrrr6"));
+    await h.admin.seed({
+      environments: [
+        {
+          id: "env-rrrrr6",
+          networks: [
+            { id: "n-early1", cloud: "AWS", region: "eu-west-1" },
+            { id: "n-later1", cloud: "AWS", region: "eu-central-1" },
+          ],
+        },
+      ],
+    });
+    await lifecycle.check({}, inputs("n-later1", "env-rrrrr6"));
+    await lifecycle.check({}, inputs("n-later1", "env-rrrrr6"));
+    expect(await reads()).toEqual({ lists: 1, byId: 1 });
+    expect(warnings()[1]).toContain("network n-later1 is in AWS eu-central-1");
   });
 
   it("makes no request for an object that already exists or is adopted", async () => {
     const lifecycle = freshLifecycle();
-    const old = inputs("n-listed3");
-    await lifecycle.check({ ...old, phase: "READY" }, inputs("n-listed3"));
-    await lifecycle.check({}, { ...inputs("n-listed3"), adoptExistingId: "nls-abc123" });
+    const old = inputs("n-listed3", "env-rrrrr3");
+    await lifecycle.check({ ...old, phase: "READY" }, inputs("n-listed3", "env-rrrrr3"));
+    await lifecycle.check({}, { ...inputs("n-listed3", "env-rrrrr3"), adoptExistingId: "nls-abc123" });
     expect((await h.admin.counters()).total).toBe(0);
     expect(h.context.messages).toEqual([]);
   });
 
   it("goes on without a warning when the network cannot be read", async () => {
     const lifecycle = freshLifecycle();
-    // Unknown network, and a network of another environment: both 404.
-    expect((await lifecycle.check({}, inputs("n-nosuch1"))).failures).toBeUndefined();
+    // Unknown network (listed, then 404 by ID), and a network of another environment: no warning.
+    expect((await lifecycle.check({}, inputs("n-nosuch1", "env-rrrrr1"))).failures).toBeUndefined();
     expect(
       (await lifecycle.check({}, inputs(TARGET.network.id, ORIGIN.environment.id))).failures,
     ).toBeUndefined();
     expect(h.context.messages).toEqual([]);
+  });
+
+  it("goes on without a warning, and without reads by ID, when the list fails", async () => {
+    await h.admin.setFaults({ errors: { status: 503, methods: ["GET"] } });
+    try {
+      const lifecycle = freshLifecycle();
+      expect((await lifecycle.check({}, inputs("n-mute1", "env-rrrrr7"))).failures).toBeUndefined();
+      expect(h.context.messages).toEqual([]);
+      expect(await reads()).toEqual({ lists: 1, byId: 0 });
+    } finally {
+      await h.admin.clearFaults();
+    }
   });
 
   it("names an endpoint's service that is not created yet in words, not by the engine's placeholder", async () => {
@@ -98,7 +152,7 @@ describe("the region warning at check", () => {
     await lifecycle.check(
       {},
       {
-        environment: { id: "env-rrrrr1" },
+        environment: { id: "env-rrrrr4" },
         network: { id: "n-listed4" },
         networkLinkService: { id: unknown, environment: "env-aaaaa1" },
         displayName: "to-be",
@@ -119,10 +173,10 @@ describe("the region warning at check", () => {
     try {
       const done: string[] = [];
       const queued = Array.from({ length: 6 }, (_, i) =>
-        h.client.getNetwork("env-rrrrr1", "n-queued2").then(() => done.push(`read ${i}`)),
+        h.client.getNetwork("env-rrrrr5", "n-queued2").then(() => done.push(`read ${i}`)),
       );
       const checked = freshLifecycle()
-        .check({}, inputs("n-queued1"))
+        .check({}, inputs("n-queued1", "env-rrrrr5"))
         .then(() => done.push("check"));
       await Promise.all([...queued, checked]);
       // FIFO, the check finished last (index 6); first in the queue, behind at most the requests
@@ -136,7 +190,7 @@ describe("the region warning at check", () => {
   it("skips an ID not known yet at preview", async () => {
     const lifecycle = freshLifecycle();
     const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    await lifecycle.check({}, inputs(unknown));
+    await lifecycle.check({}, inputs(unknown, "env-rrrrr1"));
     expect((await h.admin.counters()).total).toBe(0);
   });
 });

@@ -78,17 +78,18 @@ export class WaitFailedError<T> extends Error {
 /**
  * The waits of one kind running in this process (say, one API's endpoints). Each wait that joins takes
  * a phase, a share of its poll gap by which its polls come later: waits of different groups (whose
- * polls are separate reads) then look at different moments, and when one of them sees its object
- * settle, `wake` has the others look again at once if what it took says theirs may be settled too. Of
- * several objects created together, the first seen settled is seen within a fraction of a gap, and
- * the rest a moment later, for no more reads. Waits of one group keep one phase, so that their polls
- * still coincide and one read answers them all.
+ * polls are separate reads) then look at different moments. When one of them sees its object settle,
+ * `wake` tells the others how long that took, and each looks when its own object is that old (at once
+ * if it already is): objects created together settle together. Of several objects created together,
+ * the first seen settled is seen within a fraction of a gap, and the rest a moment later, for no more
+ * reads. Waits of one group keep one phase, so that their polls still coincide and one read answers
+ * them all.
  */
 export class WaitKin {
   private readonly members = new Set<KinMember>();
 
-  /** Adds a wait of `group`; `wake` is called when another of the kind settles. */
-  join(group: string, wake: () => void): { offset: number; leave: () => void } {
+  /** Adds a wait of `group`; `wake` is called with what another of the kind took to settle. */
+  join(group: string, wake: (tookMs: number) => void): { offset: number; leave: () => void } {
     const members = [...this.members];
     const taken = new Set(members.map((m) => m.offset));
     let offset = members.find((m) => m.group === group)?.offset;
@@ -98,16 +99,16 @@ export class WaitKin {
     return { offset, leave: () => this.members.delete(member) };
   }
 
-  /** Another wait of the kind has settled: the others re-plan their next poll. */
-  wake(): void {
-    for (const member of this.members) member.wake();
+  /** Another wait of the kind has settled after `tookMs`: the others look when theirs is as old. */
+  wake(tookMs: number): void {
+    for (const member of this.members) member.wake(tookMs);
   }
 }
 
 interface KinMember {
   group: string;
   offset: number;
-  wake: () => void;
+  wake: (tookMs: number) => void;
 }
 
 /** The i-th phase: 0, 1/2, 1/4, 3/4, 1/8, 5/8, ... (each one halves a gap left by those before). */
@@ -118,24 +119,23 @@ export function phase(i: number): number {
 }
 
 /**
- * Sleeps until `target` or a wake-up; after each wake-up `replan` may move the target earlier.
+ * Sleeps until `target` or, after a wake-up with a time (epoch ms), until that time if it is earlier.
  * `onWake` receives the function the wait's kin calls.
  */
 async function sleepUntil(
   target: number,
-  replan: () => number,
-  onWake: (wake: (() => void) | undefined) => void,
+  onWake: (wake: ((at: number) => void) | undefined) => void,
 ): Promise<number> {
   while (Date.now() < target) {
-    const woken = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), target - Date.now());
-      onWake(() => {
+    const at = await new Promise<number | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), target - Date.now());
+      onWake((at) => {
         clearTimeout(timer);
-        resolve(true);
+        resolve(at);
       });
     });
     onWake(undefined);
-    if (woken) target = Math.max(Date.now(), Math.min(target, replan()));
+    if (at !== undefined) target = Math.max(Date.now(), Math.min(target, at));
   }
   return target;
 }
@@ -155,21 +155,15 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     const known = options.learned?.();
     return known && watchFrom(known) <= lastLook - started ? known : undefined;
   };
-  let wake: (() => void) | undefined;
-  const membership = options.kin?.of.join(options.kin.group, () => wake?.());
+  let wake: ((at: number) => void) | undefined;
+  // Another object of the kind settled after tookMs: ours may be settled once it is as old.
+  const membership = options.kin?.of.join(options.kin.group, (tookMs) => wake?.(started + tookMs));
   const offset = membership?.offset ?? 0;
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
-  let polledAt = started;
   let delay = firstDelay(schedule, learned(), offset);
   const report = progressReporter(options, started);
   const timedOut = () => timeoutError(options, deadline, last, seenAt);
-  // After another wait of the kind settled: the next poll as the schedule now puts it.
-  const replan = () =>
-    polledAt +
-    (polledAt === started
-      ? firstDelay(schedule, learned(), offset)
-      : nextDelay(schedule, polledAt - started, learned(), offset));
   try {
     if (last !== undefined) {
       if (isDone(options, last)) return last;
@@ -180,9 +174,8 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       if (now >= deadline) throw timedOut();
       // The schedule may want its next poll after the deadline (a learned time, a long gap): it looks
       // at the last moment that still leaves the poll time to be answered instead.
-      const target = await sleepUntil(Math.min(now + delay, lastLook), replan, (w) => (wake = w));
+      const target = await sleepUntil(Math.min(now + delay, lastLook), (w) => (wake = w));
       const final = target >= lastLook;
-      polledAt = Date.now();
       try {
         // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
         last = await withDeadline(deadline, options.poll);

@@ -14,9 +14,10 @@
  * Against a fixed window nothing is lost: the kept request goes once the pacer's own refill allows.
  *
  * The budget may be shared with other processes (other stacks, CI jobs) using the same key, which
- * show only in the headers: while the server's last word is that less than half of it remains, a poll
- * (the one kind of request that loses nothing by going later) waits until our estimate of the
- * budget is back above half, so the writes and necessary reads of every process find it unspent.
+ * show only in the headers: while the server's last word is that less than half of it remains, and
+ * less than our own requests account for, a poll (the one kind of request that loses nothing by going
+ * later) waits until our estimate of the budget is back above half, so the writes and necessary reads
+ * of every process find it unspent.
  * Such processes also refill the same budget: each answer sets our estimate to what the server says
  * remains (less our requests still in flight), and between answers we credit ourselves only the
  * refill the server's answers showed reaching us (see `share`), never the full rate N times over.
@@ -91,7 +92,10 @@ export class Pacer {
   private heard = false;
   /** When the first request left, while no answer has come back. */
   private firstSentAt: number | undefined;
-  /** Whether the server's last word (or a 429) was that less than half of the budget remains. */
+  /**
+   * Whether the server's last word (or a 429) was that less than half of the budget remains, and less
+   * than our own requests account for: a budget we alone spent down gives polls no one to yield to.
+   */
   private saidLow = false;
   /** Requests per second of refill that reach this process: the limit less what others take. */
   private share = Infinity;
@@ -140,9 +144,12 @@ export class Pacer {
     this.limit = limit;
     this.answers += 1;
     this.measureShare(remaining);
+    // Less remaining than our own requests account for (one request of slack): others spend it too.
+    // Unknown before the first answer, so assumed.
+    const othersSpend = !(remaining >= this.tokens + this.pending() - 1);
     // The server's word, less the requests still in flight (taken here, perhaps not yet there).
     this.tokens = remaining - this.pending();
-    this.saidLow = remaining < Math.ceil(limit / 2);
+    this.saidLow = othersSpend && remaining < Math.ceil(limit / 2);
     const reset = headerNumber(resetHeader);
     // The reset is in seconds from now; with nothing left, nothing should start before it.
     if (remaining < 1 && reset !== undefined && reset > 0) this.hold(reset * 1000);

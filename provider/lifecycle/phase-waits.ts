@@ -31,8 +31,9 @@ function kinOf(api: string, collection: string): WaitKin {
 }
 
 /**
- * Records the time from a create's POST to READY seen, for its API endpoint and collection; the waits
- * of the collection still running re-plan with it (objects created together settle together).
+ * Records the time from a create's POST to READY seen, for its API endpoint and collection; each wait
+ * of the collection still running looks when its object is as old (objects created together settle
+ * together).
  */
 export function noteSettled(api: string, collection: string, ms: number): void {
   const onApi = durations.get(api) ?? new Map<string, LearnedDuration>();
@@ -42,7 +43,7 @@ export function noteSettled(api: string, collection: string, ms: number): void {
     shortestMs: Math.min(known?.shortestMs ?? Infinity, ms),
     longestMs: Math.max(known?.longestMs ?? 0, ms),
   });
-  kinOf(api, collection).wake();
+  kinOf(api, collection).wake(ms);
 }
 
 /** What the creates of the type took so far; undefined until one has become READY. */

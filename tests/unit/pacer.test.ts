@@ -197,6 +197,29 @@ describe("Pacer, a budget shared with other processes", () => {
     expect(at).toBeLessThanOrEqual(601);
   });
 
+  it("a poll does not yield when the budget is low by our own requests alone", async () => {
+    // 5 per second, 4 left; we send 3 writes and their answers count down to 1: nobody else spends.
+    const pacer = new Pacer();
+    pacer.observe("5", "4", "1");
+    for (let i = 0; i < 3; i++) await pacer.acquire("write");
+    for (const left of ["3", "2", "1"]) pacer.observe("5", left, "1");
+    // A poll needs 3 (one for itself, two kept): 0.4 s of refill from 1, not the 0.6 s of a yield to 4.
+    const at = await startedAt(pacer, "poll");
+    expect(at).toBeGreaterThanOrEqual(399);
+    expect(at).toBeLessThanOrEqual(401);
+  });
+
+  it("a poll yields when the server says less remains than our own requests account for", async () => {
+    const pacer = new Pacer();
+    pacer.observe("5", "4", "1");
+    await pacer.acquire("write");
+    // We took 1 of 4; the server says 1 left: others took 2.
+    pacer.observe("5", "1", "1");
+    const at = await startedAt(pacer, "poll");
+    expect(at).toBeGreaterThanOrEqual(599);
+    expect(at).toBeLessThanOrEqual(601);
+  });
+
   it("a write does not yield: it goes as soon as the kept request allows", async () => {
     const pacer = new Pacer();
     pacer.observe("5", "1", "1");

@@ -235,7 +235,7 @@ describe("waits of one kind, side by side", () => {
       });
       // As noteSettled does: what it took, then the news.
       learnedMs ??= Date.now() - started;
-      kin.wake();
+      kin.wake(Date.now() - started);
       return { done: Date.now() - started, polls };
     };
     const [a, b] = await Promise.all([wait("env-a"), wait("env-b")]);
@@ -244,6 +244,31 @@ describe("waits of one kind, side by side", () => {
     expect(Math.max(a.done, b.done)).toBeLessThan(readyAfter + gap - 100);
     expect(Math.abs(a.done - b.done)).toBeLessThan(100);
     expect(a.polls.length + b.polls.length).toBeLessThanOrEqual(7);
+  });
+});
+
+describe("a wait told that another of its kind settled", () => {
+  it("looks when its own object is as old, not at once and not at its next scheduled poll", async () => {
+    const kin = new WaitKin();
+    const polls: number[] = [];
+    const started = Date.now();
+    const wait = waitFor({
+      description: "thing",
+      poll: async () => (polls.push(Date.now() - started), "READY"),
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 10_000,
+      // Left alone, the first poll would come after 2 s.
+      schedule: { initialDelayMs: 2_000, growth: 0, maxDelayMs: 2_000 },
+      kin: { of: kin, group: "env-a" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Another object of the kind, created about when ours was, settled after 600 ms.
+    kin.wake(600);
+    await wait;
+    expect(polls).toHaveLength(1);
+    expect(polls[0]).toBeGreaterThanOrEqual(600);
+    expect(polls[0]).toBeLessThan(900);
   });
 });
 

@@ -223,7 +223,8 @@ export function renderP1(results: SuiteResults): string[] {
       "once their services are READY. Each run is a fresh stack; the schedules alternate per D so that load drift hits both. " +
       `Ours: first poll after ${sizes.ourPoll.initialDelayMs} ms, then every max(${sizes.ourPoll.initialDelayMs} ms, 15 % of the ` +
       `time waited), capped at ${sizes.ourPoll.maxDelayMs} ms (an endpoint's waits: half those gaps; once a create of a kind ` +
-      `has become READY, later waits of the kind poll around that time). Baseline: ${sizes.baselineLabel}, set through ` +
+      "has become READY, later waits of the kind poll around that time; waits side by side poll in phases by environment, " +
+      `and look again when one of them has settled). Baseline: ${sizes.baselineLabel}, set through ` +
       "`confluentNetworkLink:pollInitialDelayMs` / `pollIntervalMs`.",
     "",
     p1Table(results),

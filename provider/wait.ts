@@ -34,8 +34,8 @@ export interface WaitOptions<T> {
   learned?: () => LearnedDuration | undefined;
   /**
    * The waits of the same kind running beside this one, and this wait's group among them (the waits
-   * of one group share their reads): the wait takes a phase of its own group, and re-plans its next
-   * poll when another of the kind settles (what `learned` says has then changed).
+   * of one group share their reads): the wait takes the phase of its group, and when another of the
+   * kind settles, it looks once its own object is as old as that one was.
    */
   kin?: { of: WaitKin; group: string };
   /** Called on every phase seen, and every 30 s while nothing changes. */

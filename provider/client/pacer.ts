@@ -15,9 +15,10 @@
  *
  * The budget may be shared with other processes (other stacks, CI jobs) using the same key, which
  * show only in the headers: while the server's last word is that less than half of it remains, and
- * less than our own requests account for, a poll (the one kind of request that loses nothing by going
- * later) waits until our estimate of the budget is back above half, so the writes and necessary reads
- * of every process find it unspent.
+ * others are seen to spend it (less of the refill reaches us than the limit, or less remains than our
+ * own requests account for), a poll (the one kind of request that loses nothing by going later) waits
+ * until our estimate of the budget is back above half, so the writes and necessary reads of every
+ * process find it unspent.
  * Such processes also refill the same budget: each answer sets our estimate to what the server says
  * remains (less our requests still in flight), and between answers we credit ourselves only the
  * refill the server's answers showed reaching us (see `share`), never the full rate N times over.
@@ -93,8 +94,8 @@ export class Pacer {
   /** When the first request left, while no answer has come back. */
   private firstSentAt: number | undefined;
   /**
-   * Whether the server's last word (or a 429) was that less than half of the budget remains, and less
-   * than our own requests account for: a budget we alone spent down gives polls no one to yield to.
+   * Whether the server's last word (or a 429) was that less than half of the budget remains while
+   * others spend it too: a budget we alone spent down gives polls no one to yield to.
    */
   private saidLow = false;
   /** Requests per second of refill that reach this process: the limit less what others take. */
@@ -144,9 +145,10 @@ export class Pacer {
     this.limit = limit;
     this.answers += 1;
     this.measureShare(remaining);
-    // Less remaining than our own requests account for (one request of slack): others spend it too.
-    // Unknown before the first answer, so assumed.
-    const othersSpend = !(remaining >= this.tokens + this.pending() - 1);
+    // Others spend it too: the refill reaching us was measured short of the limit by more than a
+    // request a second, or the server says less remains than our own requests account for (one
+    // request of slack; before the first answer nothing is accounted for, so others are assumed).
+    const othersSpend = this.share < limit - 1 || !(remaining >= this.tokens + this.pending() - 1);
     // The server's word, less the requests still in flight (taken here, perhaps not yet there).
     this.tokens = remaining - this.pending();
     this.saidLow = othersSpend && remaining < Math.ceil(limit / 2);

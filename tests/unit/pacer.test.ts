@@ -220,6 +220,20 @@ describe("Pacer, a budget shared with other processes", () => {
     expect(at).toBeLessThanOrEqual(601);
   });
 
+  it("a poll still yields once what others take is measured, and our own count matches the server's", async () => {
+    // We send one request a second and others take the rest: each answer says 1 left. Our measure of
+    // the refill that reaches us falls to 1 per second, and then the server's count is what we expect.
+    const pacer = new Pacer();
+    pacer.observe("5", "1", "1");
+    for (let second = 0; second < 12; second++) {
+      await jest.advanceTimersByTimeAsync(1_000);
+      await pacer.acquire("write");
+      pacer.observe("5", "1", "1");
+    }
+    // From 1 left at about 1 per second: 3 s to the 4 of a yield (2 s to the 3 of no yield).
+    expect(await startedAt(pacer, "poll", 6_000)).toBeGreaterThanOrEqual(2_900);
+  });
+
   it("a write does not yield: it goes as soon as the kept request allows", async () => {
     const pacer = new Pacer();
     pacer.observe("5", "1", "1");

@@ -5,7 +5,8 @@
  * - P1: (wall − overhead) ≤ 1.05 × floor at D = 15 s and ≤ 1.10 × floor at D = 60 s, with at most
  *   20 GETs per wait at D = 60 s;
  * - P3: wall ≤ 1.05 × (critical path + overhead), the overhead being the same mesh's `up` at D = 0 with
- *   no rate limit in the same run (25 resources cost the engine more than P1's 4).
+ *   no rate limit in the same run, just before and just after the measured one (25 resources cost the
+ *   engine more than P1's 4).
  */
 import { mean, n, round, yes } from "./markdown";
 import type { MeshRun, ReadyRun, SuiteResults } from "./results";

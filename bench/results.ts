@@ -79,8 +79,13 @@ export interface MeshRun extends MeshVariant {
   delaySeconds: number;
   requestsPerSecond: number;
   wallSeconds: number;
-  /** The same `up` at D = 0 with no rate limit, in the same run: the engine's own time for the mesh. */
+  /**
+   * The same `up` at D = 0 with no rate limit, in the same run: the engine's own time for the mesh
+   * (the mean of the runs just before and just after the measured one).
+   */
   overheadSeconds?: number;
+  /** Those D = 0 runs' walls (s); absent in results written before they were two. */
+  overheadRuns?: number[];
   failedResources: number;
   requests: CounterSnapshot;
   /** Requests the emulator answered 429 (counted from the Retry-After lines is not possible: total − served). */

@@ -35,7 +35,7 @@ export interface WaitOptions<T> {
   /**
    * The waits of the same kind running beside this one, and this wait's group among them (the waits
    * of one group share their reads): the wait takes the phase of its group, and when another of the
-   * kind settles, it looks once its own object is as old as that one was.
+   * kind settles, it looks once its own object is about as old as that one was.
    */
   kin?: { of: WaitKin; group: string };
   /** Called on every phase seen, and every 30 s while nothing changes. */
@@ -79,8 +79,8 @@ export class WaitFailedError<T> extends Error {
  * The waits of one kind running in this process (say, one API's endpoints). Each wait that joins takes
  * a phase, a share of its poll gap by which its polls come later: waits of different groups (whose
  * polls are separate reads) then look at different moments. When one of them sees its object settle,
- * `wake` tells the others how long that took, and each looks when its own object is that old (at once
- * if it already is): objects created together settle together. Of several objects created together,
+ * `wake` tells the others how long that took, and each looks when its own object is about that old (at
+ * once if it already is): objects created together settle together. Of several objects created together,
  * the first seen settled is seen within a fraction of a gap, and the rest a moment later, for no more
  * reads. Waits of one group keep one phase, so that their polls still coincide and one read answers
  * them all.
@@ -156,8 +156,14 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     return known && watchFrom(known) <= lastLook - started ? known : undefined;
   };
   let wake: ((at: number) => void) | undefined;
-  // Another object of the kind settled after tookMs: ours may be settled once it is as old.
-  const membership = options.kin?.of.join(options.kin.group, (tookMs) => wake?.(started + tookMs));
+  // Another object of the kind settled after tookMs: ours may be settled once it is about as old. It
+  // looks from where what its kind took says to look closely (that one may have been seen late), at
+  // the latest once it is exactly as old.
+  const membership = options.kin?.of.join(options.kin.group, (tookMs) => {
+    const known = learned();
+    const closely = known ? watchFrom(known) + offset * closeGap(schedule, known) : tookMs;
+    wake?.(started + Math.min(tookMs, closely));
+  });
   const offset = membership?.offset ?? 0;
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;

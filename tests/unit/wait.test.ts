@@ -272,6 +272,33 @@ describe("a wait told that another of its kind settled", () => {
   });
 });
 
+describe("a wait told that another of its kind settled, with what its kind took", () => {
+  it("looks from where the learned time says to look closely: the settled one may have been seen late", async () => {
+    const kin = new WaitKin();
+    const polls: number[] = [];
+    const known: { ms?: number } = {};
+    const started = Date.now();
+    const wait = waitFor({
+      description: "thing",
+      poll: async () => (polls.push(Date.now() - started), "READY"),
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 10_000,
+      schedule: { initialDelayMs: 2_000, growth: 0, maxDelayMs: 2_000 },
+      learned: () => (known.ms === undefined ? undefined : { shortestMs: known.ms, longestMs: known.ms }),
+      kin: { of: kin, group: "env-a" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // As noteSettled does: another took 1 s (seen READY then), so ours is watched from 90 % of that.
+    known.ms = 1_000;
+    kin.wake(1_000);
+    await wait;
+    expect(polls).toHaveLength(1);
+    expect(polls[0]).toBeGreaterThanOrEqual(900);
+    expect(polls[0]).toBeLessThan(990);
+  });
+});
+
 describe("waitFor looks before it gives up (issue 26 item 2)", () => {
   const timeoutMs = 400;
   it.each([

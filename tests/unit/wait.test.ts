@@ -248,32 +248,11 @@ describe("waits of one kind, side by side", () => {
 });
 
 describe("a wait told that another of its kind settled", () => {
-  it("looks when its own object is as old, not at once and not at its next scheduled poll", async () => {
-    const kin = new WaitKin();
-    const polls: number[] = [];
-    const started = Date.now();
-    const wait = waitFor({
-      description: "thing",
-      poll: async () => (polls.push(Date.now() - started), "READY"),
-      judge: (p) => (p === "READY" ? "done" : "wait"),
-      phaseOf: (p) => p,
-      timeoutMs: 10_000,
-      // Left alone, the first poll would come after 2 s.
-      schedule: { initialDelayMs: 2_000, growth: 0, maxDelayMs: 2_000 },
-      kin: { of: kin, group: "env-a" },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // Another object of the kind, created about when ours was, settled after 600 ms.
-    kin.wake(600);
-    await wait;
-    expect(polls).toHaveLength(1);
-    expect(polls[0]).toBeGreaterThanOrEqual(600);
-    expect(polls[0]).toBeLessThan(900);
-  });
-});
-
-describe("a wait told that another of its kind settled, with what its kind took", () => {
-  it("looks from where the learned time says to look closely: the settled one may have been seen late", async () => {
+  /**
+   * One wait that, left alone, would first poll after 2 s; 100 ms in, another of its kind settles
+   * after `tookMs` (and, as noteSettled does, what its kind took becomes `learnedMs`). When it polled.
+   */
+  async function pollsWhenWoken(tookMs: number, learnedMs?: number): Promise<number[]> {
     const kin = new WaitKin();
     const polls: number[] = [];
     const known: { ms?: number } = {};
@@ -289,10 +268,23 @@ describe("a wait told that another of its kind settled, with what its kind took"
       kin: { of: kin, group: "env-a" },
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    // As noteSettled does: another took 1 s (seen READY then), so ours is watched from 90 % of that.
-    known.ms = 1_000;
-    kin.wake(1_000);
+    known.ms = learnedMs;
+    kin.wake(tookMs);
     await wait;
+    return polls;
+  }
+
+  it("looks when its own object is as old, not at once and not at its next scheduled poll", async () => {
+    // Another object of the kind, created about when ours was, settled after 600 ms.
+    const polls = await pollsWhenWoken(600);
+    expect(polls).toHaveLength(1);
+    expect(polls[0]).toBeGreaterThanOrEqual(600);
+    expect(polls[0]).toBeLessThan(900);
+  });
+
+  it("looks from where the learned time says to look closely: the settled one may have been seen late", async () => {
+    // Another took 1 s (seen READY then), so ours is watched from 90 % of that.
+    const polls = await pollsWhenWoken(1_000, 1_000);
     expect(polls).toHaveLength(1);
     expect(polls[0]).toBeGreaterThanOrEqual(900);
     expect(polls[0]).toBeLessThan(990);

@@ -168,6 +168,8 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
   let delay = firstDelay(schedule, learned(), offset);
+  // When the next poll is due (epoch ms).
+  let next = started + delay;
   const report = progressReporter(options, started);
   const timedOut = () => timeoutError(options, deadline, last, seenAt);
   try {
@@ -180,8 +182,8 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       if (now >= deadline) throw timedOut();
       // The schedule may want its next poll after the deadline (a learned time, a long gap): it looks
       // at the last moment that still leaves the poll time to be answered instead.
-      const target = await sleepUntil(Math.min(now + delay, lastLook), (w) => (wake = w));
-      const final = target >= lastLook;
+      const planned = await sleepUntil(Math.min(next, lastLook), (w) => (wake = w));
+      const final = planned >= lastLook;
       try {
         // A poll (its retries and its turn in the pacer) never outlasts the wait itself.
         last = await withDeadline(deadline, options.poll);
@@ -193,12 +195,17 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
         );
         if (final) throw timedOut();
         delay = Math.min(schedule.maxDelayMs, delay * 2);
+        next = Date.now() + delay;
         continue;
       }
       if (isDone(options, last)) return last;
       if (final) throw timedOut();
       report(last);
-      delay = nextDelay(schedule, Date.now() - started, learned(), offset);
+      // The schedule runs from when this poll was due, not from when its answer came: a poll held in
+      // the pacer (under a rate limit) would otherwise push every later one back, off its phase. The
+      // next one still leaves half a shortest gap after this answer.
+      delay = nextDelay(schedule, planned - started, learned(), offset);
+      next = Math.max(planned + delay, Date.now() + shortestGap(schedule) / 2);
     }
   } finally {
     membership?.leave();

@@ -74,6 +74,9 @@ export const endpointSpec: LifecycleSpec<EndpointInputs, WireEndpoint> = {
   schema: endpointInputsSchema as unknown as z.ZodType<EndpointInputs>,
   replaceKeys: ["environment", "network", "networkLinkService"],
   collection: "endpoint",
+  // Its POST holds one of the engine's slots (bench P3: waves of 8); a READY poll of a service queued
+  // after it only adds creates that wait behind it, so it is not overtaken by them (ties go in order).
+  createUrgency: "release",
   createFields: (inputs) => ({ network_link_service: { id: inputs.networkLinkService.id } }),
   slot: {
     filter: (inputs) => ({ networkLinkService: [inputs.networkLinkService.id] }),

@@ -60,7 +60,8 @@ export interface LifecycleSpec<I extends BaseInputs, W extends WireObject> {
    * The pacer's turn of this type's create (the POST and the snapshot read just before it): "start"
    * for a service, since each of its endpoints waits its whole provisioning time after it; a POST held
    * behind the polls of services made earlier (which cannot be READY before it is) delays them all
-   * (bench P3). Default "write".
+   * (bench P3); "release" for an endpoint, so that the READY polls of services queued after its POST
+   * do not overtake it. Default "write".
    */
   createUrgency?: Urgency;
   /** The type's own fields of a create request, besides environment, network, name and description. */

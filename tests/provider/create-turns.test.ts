@@ -1,7 +1,8 @@
 import type { Urgency } from "../../provider/client/pacer";
 import { objectsInSlot, postObject } from "../../provider/lifecycle/object-calls";
+import { endpointSpec } from "../../provider/lifecycle/endpoint-spec";
 import { serviceSpec } from "../../provider/lifecycle/service-spec";
-import { Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
+import { endpointInputs, Harness, serviceInputs, startHarness, TARGET } from "../support/provider-emulator";
 
 // Under a rate limit, whose request goes first. A service's create (its snapshot and its POST) takes
 // the "start" turn: every endpoint of that service waits its whole provisioning after it, so it must
@@ -52,5 +53,28 @@ describe("a create's turn in the pacer", () => {
 
   it("a service's snapshot and POST go ahead of the READY polls of services queued before them", async () => {
     expect(await orderUnderLimit(create(), serviceSpec.pollUrgency)).toBeLessThan(3);
+  });
+
+  it("an endpoint's POST is not overtaken by READY polls of services queued after it", async () => {
+    // The endpoint already holds one of the engine's slots for its whole provisioning; a poll that
+    // sees another service READY only adds creates that queue behind it. As a plain write, the POST
+    // was overtaken by all six polls queued after it.
+    const service = await postObject(serviceSpec, h.client, serviceInputs());
+    await h.admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
+    try {
+      // The pacer learns the limit and the budget runs down, so that what follows has to queue.
+      for (let i = 0; i < 3; i++) await h.client.getNetwork(TARGET.environment.id, TARGET.network.id);
+      const done: string[] = [];
+      const own = postObject(endpointSpec, h.client, endpointInputs(service.id)).then(() =>
+        done.push("ours"),
+      );
+      // Queued a moment later: the POST is waiting for a token by then (the budget refills at 2/s).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const after = queued(done, serviceSpec.pollUrgency ?? "poll");
+      await Promise.all([own, ...after]);
+      expect(done.indexOf("ours")).toBe(0);
+    } finally {
+      await h.admin.clearFaults();
+    }
   });
 });

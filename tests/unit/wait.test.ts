@@ -182,6 +182,51 @@ describe("waitFor with what earlier waits took", () => {
   });
 });
 
+describe("waitFor keeps to its schedule when a poll is held", () => {
+  it("the next poll is due a gap after the held one was due, not a gap after its answer", async () => {
+    // A poll held 100 ms (its turn in the pacer under a rate limit) used to push every later poll back
+    // by as much: 300, 700, 1000 ms instead of 300, 600, 900 ms, off the phase the wait was given.
+    const started = Date.now();
+    const polls: number[] = [];
+    await waitFor({
+      description: "thing",
+      poll: async () => {
+        polls.push(Date.now() - started);
+        if (polls.length === 1) await new Promise((resolve) => setTimeout(resolve, 100));
+        return polls.length >= 3 ? "READY" : "PROVISIONING";
+      },
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 5_000,
+      schedule: { initialDelayMs: 300, growth: 0, maxDelayMs: 300 },
+    });
+    expect(polls[1]).toBeGreaterThanOrEqual(595);
+    expect(polls[1]).toBeLessThan(670);
+    expect(polls[2]).toBeGreaterThanOrEqual(895);
+    expect(polls[2]).toBeLessThan(970);
+  });
+
+  it("still leaves half a gap after an answer that came later than the next poll was due", async () => {
+    const started = Date.now();
+    const polls: number[] = [];
+    await waitFor({
+      description: "thing",
+      poll: async () => {
+        polls.push(Date.now() - started);
+        if (polls.length === 1) await new Promise((resolve) => setTimeout(resolve, 400));
+        return polls.length >= 2 ? "READY" : "PROVISIONING";
+      },
+      judge: (p) => (p === "READY" ? "done" : "wait"),
+      phaseOf: (p) => p,
+      timeoutMs: 5_000,
+      schedule: { initialDelayMs: 300, growth: 0, maxDelayMs: 300 },
+    });
+    // Answered at 700 ms, past the 600 ms the next poll was due: it comes 150 ms after the answer.
+    expect(polls[1]).toBeGreaterThanOrEqual(845);
+    expect(polls[1]).toBeLessThan(920);
+  });
+});
+
 describe("waits of one kind, side by side", () => {
   it("phases halve the gaps left by the ones before", () => {
     expect([0, 1, 2, 3, 4, 5].map(phase)).toEqual([0, 0.5, 0.25, 0.75, 0.125, 0.625]);

@@ -156,14 +156,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     return known && watchFrom(known) <= lastLook - started ? known : undefined;
   };
   let wake: ((at: number) => void) | undefined;
-  // Another object of the kind settled after tookMs: ours may be settled once it is about as old. It
-  // looks from where what its kind took says to look closely (that one may have been seen late), at
-  // the latest once it is exactly as old.
-  const membership = options.kin?.of.join(options.kin.group, (tookMs) => {
-    const known = learned();
-    const closely = known ? watchFrom(known) + offset * closeGap(schedule, known) : tookMs;
-    wake?.(started + Math.min(tookMs, closely));
-  });
+  const membership = joinKin(options.kin, schedule, started, learned, (at) => wake?.(at));
   const offset = membership?.offset ?? 0;
   let last = options.initial;
   let seenAt = last === undefined ? undefined : started;
@@ -189,10 +182,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
         last = await withDeadline(deadline, options.poll);
         seenAt = Date.now();
       } catch (err) {
-        if (!options.isTransient?.(err)) throw err;
-        options.onProgress?.(
-          `waiting for ${options.description}: poll failed (${errorText(err)}), trying again`,
-        );
+        reportFailedPoll(options, err);
         if (final) throw timedOut();
         delay = Math.min(schedule.maxDelayMs, delay * 2);
         next = Date.now() + delay;
@@ -210,6 +200,33 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   } finally {
     membership?.leave();
   }
+}
+
+/**
+ * Joins the wait's kin, if any. When another object of the kind settles after tookMs, ours may be
+ * settled once it is about as old: it looks from where what its kind took says to look closely (that
+ * one may have been seen late), at the latest once it is exactly as old.
+ */
+function joinKin(
+  kin: WaitOptions<unknown>["kin"],
+  schedule: PollSchedule,
+  started: number,
+  learned: () => LearnedDuration | undefined,
+  wakeAt: (at: number) => void,
+): ReturnType<WaitKin["join"]> | undefined {
+  if (!kin) return undefined;
+  const membership = kin.of.join(kin.group, (tookMs) => {
+    const known = learned();
+    const closely = known ? watchFrom(known) + membership.offset * closeGap(schedule, known) : tookMs;
+    wakeAt(started + Math.min(tookMs, closely));
+  });
+  return membership;
+}
+
+/** A poll failed: rethrown unless it is only "no news yet", which is reported before trying again. */
+function reportFailedPoll<T>(options: WaitOptions<T>, err: unknown): void {
+  if (!options.isTransient?.(err)) throw err;
+  options.onProgress?.(`waiting for ${options.description}: poll failed (${errorText(err)}), trying again`);
 }
 
 /** Whether the wait is over with `value`; throws a WaitFailedError when its phase is a failure. */

@@ -183,23 +183,29 @@ describe("waitFor with what earlier waits took", () => {
 });
 
 describe("waitFor keeps to its schedule when a poll is held", () => {
-  it("the next poll is due a gap after the held one was due, not a gap after its answer", async () => {
-    // A poll held 100 ms (its turn in the pacer under a rate limit) used to push every later poll back
-    // by as much: 300, 700, 1000 ms instead of 300, 600, 900 ms, off the phase the wait was given.
+  /** When each poll started (ms after the wait): 300 ms gaps, the first poll held `holdMs`. */
+  async function pollsWithFirstHeld(holdMs: number, readyAtPoll: number): Promise<number[]> {
     const started = Date.now();
     const polls: number[] = [];
     await waitFor({
       description: "thing",
       poll: async () => {
         polls.push(Date.now() - started);
-        if (polls.length === 1) await new Promise((resolve) => setTimeout(resolve, 100));
-        return polls.length >= 3 ? "READY" : "PROVISIONING";
+        if (polls.length === 1) await new Promise((resolve) => setTimeout(resolve, holdMs));
+        return polls.length >= readyAtPoll ? "READY" : "PROVISIONING";
       },
       judge: (p) => (p === "READY" ? "done" : "wait"),
       phaseOf: (p) => p,
       timeoutMs: 5_000,
       schedule: { initialDelayMs: 300, growth: 0, maxDelayMs: 300 },
     });
+    return polls;
+  }
+
+  it("the next poll is due a gap after the held one was due, not a gap after its answer", async () => {
+    // A poll held 100 ms (its turn in the pacer under a rate limit) used to push every later poll back
+    // by as much: 300, 700, 1000 ms instead of 300, 600, 900 ms, off the phase the wait was given.
+    const polls = await pollsWithFirstHeld(100, 3);
     expect(polls[1]).toBeGreaterThanOrEqual(595);
     expect(polls[1]).toBeLessThan(670);
     expect(polls[2]).toBeGreaterThanOrEqual(895);
@@ -207,21 +213,8 @@ describe("waitFor keeps to its schedule when a poll is held", () => {
   });
 
   it("still leaves half a gap after an answer that came later than the next poll was due", async () => {
-    const started = Date.now();
-    const polls: number[] = [];
-    await waitFor({
-      description: "thing",
-      poll: async () => {
-        polls.push(Date.now() - started);
-        if (polls.length === 1) await new Promise((resolve) => setTimeout(resolve, 400));
-        return polls.length >= 2 ? "READY" : "PROVISIONING";
-      },
-      judge: (p) => (p === "READY" ? "done" : "wait"),
-      phaseOf: (p) => p,
-      timeoutMs: 5_000,
-      schedule: { initialDelayMs: 300, growth: 0, maxDelayMs: 300 },
-    });
     // Answered at 700 ms, past the 600 ms the next poll was due: it comes 150 ms after the answer.
+    const polls = await pollsWithFirstHeld(400, 2);
     expect(polls[1]).toBeGreaterThanOrEqual(845);
     expect(polls[1]).toBeLessThan(920);
   });

@@ -25,17 +25,24 @@ function queued(done: string[], urgency: Urgency): Promise<unknown>[] {
   );
 }
 
-async function orderUnderLimit(step: () => Promise<unknown>, urgency: Urgency = "write"): Promise<number> {
+/** Runs `fn` with the emulator limited to 2 requests/s. */
+async function underLimit<T>(fn: () => Promise<T>): Promise<T> {
   await h.admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
   try {
+    return await fn();
+  } finally {
+    await h.admin.clearFaults();
+  }
+}
+
+function orderUnderLimit(step: () => Promise<unknown>, urgency: Urgency = "write"): Promise<number> {
+  return underLimit(async () => {
     const done: string[] = [];
     const queuedBefore = queued(done, urgency);
     const own = step().then(() => done.push("ours"));
     await Promise.all([...queuedBefore, own]);
     return done.indexOf("ours");
-  } finally {
-    await h.admin.clearFaults();
-  }
+  });
 }
 
 describe("a create's turn in the pacer", () => {
@@ -60,21 +67,17 @@ describe("a create's turn in the pacer", () => {
     // sees another service READY only adds creates that queue behind it. As a plain write, the POST
     // was overtaken by all six polls queued after it.
     const service = await postObject(serviceSpec, h.client, serviceInputs());
-    await h.admin.setFaults({ rateLimit: { requestsPerSecond: 2 } });
-    try {
+    const done: string[] = [];
+    await underLimit(async () => {
       // The pacer learns the limit and the budget runs down, so that what follows has to queue.
       for (let i = 0; i < 3; i++) await h.client.getNetwork(TARGET.environment.id, TARGET.network.id);
-      const done: string[] = [];
       const own = postObject(endpointSpec, h.client, endpointInputs(service.id)).then(() =>
         done.push("ours"),
       );
       // Queued a moment later: the POST is waiting for a token by then (the budget refills at 2/s).
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const after = queued(done, serviceSpec.pollUrgency ?? "poll");
-      await Promise.all([own, ...after]);
-      expect(done.indexOf("ours")).toBe(0);
-    } finally {
-      await h.admin.clearFaults();
-    }
+      await Promise.all([own, ...queued(done, serviceSpec.pollUrgency ?? "poll")]);
+    });
+    expect(done.indexOf("ours")).toBe(0);
   });
 });
